@@ -24,8 +24,13 @@ public interface RunHistory extends AutoCloseable {
     /** Records (or replaces) the compile step of a submission. */
     void recordCompile(long sessionId, String submissionId, CompileResult compile);
 
-    /** Records (or replaces) one test result. */
-    void recordTest(long sessionId, String submissionId, TestResult result);
+    /**
+     * Records (or replaces) one test result.
+     *
+     * @param testIndex the test's position in the assignment, so results read back in test order although workers
+     *                  record them out of order
+     */
+    void recordTest(long sessionId, String submissionId, int testIndex, TestResult result);
 
     /** Every session, newest first. */
     List<SessionSummary> sessions();

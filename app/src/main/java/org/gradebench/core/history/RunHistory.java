@@ -26,20 +26,12 @@ public interface RunHistory extends AutoCloseable {
     void recordCompile(long sessionId, String submissionId, CompileResult compile);
 
     /**
-     * Records (or replaces) one test result. Workers finish tests out of order, so the caller passes the test's
-     * position in the assignment; {@link #load} returns tests in that order. The submission must have been recorded.
+     * Records (or replaces) one test result.
      *
-     * @param testIndex zero-based index of the test in the assignment
+     * @param testIndex the test's position in the assignment, so results read back in test order although workers
+     *                  record them out of order
      */
     void recordTest(long sessionId, String submissionId, int testIndex, TestResult result);
-
-    /**
-     * Records (or replaces) one test result without its position: such results are loaded in the order they were
-     * first recorded, before every indexed result. Prefer {@link #recordTest(long, String, int, TestResult)}.
-     */
-    default void recordTest(long sessionId, String submissionId, TestResult result) {
-        recordTest(sessionId, submissionId, -1, result);
-    }
 
     /** Every session, newest first. */
     List<SessionSummary> sessions();

@@ -10,6 +10,7 @@ import java.util.Optional;
 /**
  * Port: the grading history (implemented by store.h2.H2RunHistory). Every write is committed before it returns, so
  * a crash loses nothing that was recorded. Implementations are thread-safe (workers record concurrently).
+ * Failures of the storage itself surface as {@link HistoryException}.
  */
 public interface RunHistory extends AutoCloseable {
 
@@ -42,6 +43,11 @@ public interface RunHistory extends AutoCloseable {
 
     /** The newest session of this assignment and submissions source that did not complete, for {@code --resume}. */
     Optional<SessionSummary> latestUnfinished(String assignmentPath, String submissionsSource);
+
+    /** Where and what the history is, for the status dashboard; empty when the implementation has no such notion. */
+    default Optional<HistoryStatus> status() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -11,6 +11,15 @@ import org.gradebench.core.run.ProgramPlanner;
 import org.gradebench.core.run.RunQueue;
 import org.gradebench.core.run.Sandbox;
 import org.gradebench.core.submission.SubmissionSource;
+import org.gradebench.core.assignment.InvalidInputException;
+import org.gradebench.core.check.SandboxCustomCheckerRunner;
+import org.gradebench.core.check.SessionCheckers;
+import org.gradebench.io.profile.ProfileLoader;
+import org.gradebench.io.profile.ProfileLocator;
+import org.gradebench.sandbox.ToolchainVersions;
+import org.gradebench.sandbox.bwrap.BwrapConfig;
+import org.gradebench.sandbox.bwrap.BwrapSandbox;
+import org.gradebench.core.run.SandboxStatus;
 import org.gradebench.store.DataDirectories;
 import org.gradebench.store.h2.H2RunHistory;
 
@@ -67,11 +76,23 @@ public final class AppServices implements AutoCloseable {
     private final RunQueue queue;
     private final ThreadFactory threads = new RunQueue.NamedThreadFactory("gradebench-bg");
     private final List<LanguageProfile> profiles;
+    private final ToolchainVersions toolchains = new ToolchainVersions();
     private H2RunHistory history;
+    private BwrapSandbox bwrap;
 
     public AppServices(Options options) throws StartupException {
         this.options = options;
-        this.profiles = List.of();
+        ProfileLoader loader = new ProfileLoader();
+        try {
+            this.profiles = options.profilesDir().isPresent()
+                    ? loader.loadAll(options.profilesDir().get())
+                    : new ProfileLocator(loader).loadProfiles();
+        } catch (InvalidInputException e) {
+            throw new StartupException("invalid language profile: " + e.getMessage(), e);
+        }
+        if (profiles.isEmpty()) {
+            throw new StartupException("no language profiles found" + options.profilesDir().map(p -> " in " + p).orElse(""), null);
+        }
         this.queue = new RunQueue(options.jobs() > 0 ? options.jobs() : RunQueue.defaultParallelism());
     }
 
@@ -119,8 +140,33 @@ public final class AppServices implements AutoCloseable {
         throw new UnsupportedOperationException("submission source not wired yet");
     }
 
+    /**
+     * The sandbox to grade with.
+     *
+     * @param choice "auto" (bwrap when usable, else Docker when reachable), "bwrap" or "docker"
+     * @throws NoSandboxException with what to install or start when none is usable; never falls back to running
+     *                            code unsandboxed
+     */
     public Sandbox sandbox(String choice) throws NoSandboxException {
-        throw new NoSandboxException("no sandbox backend wired yet");
+        switch (choice.toLowerCase(Locale.ROOT)) {
+            case "bwrap" -> {
+                SandboxStatus s = bwrap().status();
+                if (!s.usable()) throw new NoSandboxException("bubblewrap is not usable here: " + String.join("; ", s.details()));
+                return bwrap();
+            }
+            case "auto" -> {
+                SandboxStatus s = bwrap().status();
+                if (s.usable()) return bwrap();
+                throw new NoSandboxException("no sandbox is usable. bubblewrap: " + String.join("; ", s.details())
+                        + ". Install bubblewrap (apt-get install bubblewrap) or start Docker.");
+            }
+            default -> throw new NoSandboxException("unknown backend '" + choice + "': use auto, bwrap or docker");
+        }
+    }
+
+    public synchronized BwrapSandbox bwrap() {
+        if (bwrap == null) bwrap = new BwrapSandbox(BwrapConfig.defaults());
+        return bwrap;
     }
 
     public Sandbox unsandboxed() throws NoSandboxException {
@@ -131,12 +177,15 @@ public final class AppServices implements AutoCloseable {
         return new GradingEngine(sandbox, new ProgramPlanner(profiles), history(), queue, Clock.systemUTC());
     }
 
+    /** Checkers for one grading session; custom validators run in the same sandbox as the students' code. */
     public CheckerProvider checkers(Sandbox sandbox) {
-        throw new UnsupportedOperationException("checkers not wired yet");
+        return new SessionCheckers(new SandboxCustomCheckerRunner(sandbox, new ProgramPlanner(profiles),
+                SandboxCustomCheckerRunner.VALIDATOR_LIMITS, queue.parallelism()));
     }
 
+    /** Toolchain versions per profile, recorded with each session (host toolchains; cached). */
     public Map<String, String> toolchainVersions(Sandbox sandbox) {
-        return Map.of();
+        return toolchains.versions(profiles);
     }
 
     /** A fresh folder under the data directory for extracted submissions; kept so history can show sources later. */
@@ -149,6 +198,7 @@ public final class AppServices implements AutoCloseable {
     @Override
     public synchronized void close() {
         queue.close();
+        if (bwrap != null) bwrap.close();
         if (history != null) history.close();
     }
 }

@@ -20,6 +20,8 @@ import org.gradebench.sandbox.ToolchainVersions;
 import org.gradebench.sandbox.bwrap.BwrapConfig;
 import org.gradebench.sandbox.bwrap.BwrapSandbox;
 import org.gradebench.core.run.SandboxStatus;
+import org.gradebench.core.run.ComponentStatus;
+import org.gradebench.io.profile.ProfileToolchains;
 import org.gradebench.store.DataDirectories;
 import org.gradebench.store.h2.H2RunHistory;
 
@@ -175,6 +177,39 @@ public final class AppServices implements AutoCloseable {
 
     public GradingEngine engine(Sandbox sandbox) throws StartupException {
         return new GradingEngine(sandbox, new ProgramPlanner(profiles), history(), queue, Clock.systemUTC());
+    }
+
+    /**
+     * The component dashboard: sandboxes, toolchains per profile, database and log file, each with its fix. Probes
+     * run external commands (cached after the first call): call it off the UI thread.
+     */
+    public List<ComponentStatus> components() {
+        List<ComponentStatus> out = new java.util.ArrayList<>();
+        SandboxStatus b = bwrap().status();
+        out.add(new ComponentStatus("bubblewrap sandbox", b.usable() ? ComponentStatus.Level.OK : ComponentStatus.Level.ERROR,
+                b.usable() ? b.version() + ", usable" : "not usable", b.details(),
+                b.usable() ? "" : "Install bubblewrap 0.8 or newer (Debian/Ubuntu: sudo apt-get install bubblewrap), or use Docker."));
+        Map<String, String> versions = toolchains.versions(profiles);
+        for (ProfileToolchains.Report r : ProfileToolchains.checkAll(profiles)) {
+            String version = versions.getOrDefault(r.profile(), "unknown");
+            out.add(new ComponentStatus(r.displayName() + " toolchain", r.usable() ? ComponentStatus.Level.OK : ComponentStatus.Level.WARNING,
+                    r.usable() ? version : "not installed", r.usable() ? List.of() : List.of(r.summary()),
+                    r.usable() ? "" : "Install the " + r.displayName() + " toolchain to grade " + r.displayName()
+                            + " submissions (missing: " + String.join(", ", r.missingToolchain()) + ")."));
+        }
+        Path db = databaseLocation();
+        try {
+            var st = h2().status();
+            String size = st.map(x -> String.format(Locale.ROOT, "%.1f MB", x.sizeBytes() / 1e6)).orElse("?");
+            out.add(new ComponentStatus("history database", ComponentStatus.Level.OK, h2().databaseFile() + " (" + size + ")",
+                    List.of("schema version " + h2().schemaVersion()), ""));
+        } catch (StartupException e) {
+            out.add(new ComponentStatus("history database", ComponentStatus.Level.ERROR, "cannot open " + db,
+                    List.of(e.getMessage()), "Close the other Gradebench using it, or pass --db with another file."));
+        }
+        out.add(new ComponentStatus("log file", ComponentStatus.Level.OK,
+                LogDirectory.path().resolve("gradebench.log").toString(), List.of(), ""));
+        return out;
     }
 
     /** Checkers for one grading session; custom validators run in the same sandbox as the students' code. */

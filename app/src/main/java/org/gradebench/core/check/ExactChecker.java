@@ -59,15 +59,26 @@ public final class ExactChecker implements Checker {
                 oLineStart = o;
             }
         }
-        if (a < aEnd) {
+        if (a >= aEnd && o >= oEnd) return CheckResult.accepted();
+        boolean outputShort = a < aEnd;
+        // The shorter side ended at a line end: report the next line, not the last (equal) one.
+        if (outputShort && o == oEnd && (ans[a] == '\n' || (ans[a] == '\r' && a + 1 < aEnd && ans[a + 1] == '\n'))) {
+            a += ans[a] == '\r' ? 2 : 1;
+            line++;
+            aLineStart = a;
+            oLineStart = o;
+        } else if (!outputShort && a == aEnd && (out[o] == '\n' || (out[o] == '\r' && o + 1 < oEnd && out[o + 1] == '\n'))) {
+            o += out[o] == '\r' ? 2 : 1;
+            line++;
+            aLineStart = a;
+            oLineStart = o;
+        }
+        if (outputShort) {
             return CheckResult.wrong("line " + line + ": output ends early; expected '" + lineText(ans, aLineStart, aEnd)
                     + "'" + (o > oLineStart ? " but got '" + lineText(out, oLineStart, oEnd) + "'" : ""));
         }
-        if (o < oEnd) {
-            return CheckResult.wrong("line " + line + ": extra output '" + lineText(out, oLineStart, oEnd) + "'"
-                    + (a > aLineStart ? " (expected '" + lineText(ans, aLineStart, aEnd) + "')" : ""));
-        }
-        return CheckResult.accepted();
+        return CheckResult.wrong("line " + line + ": extra output '" + lineText(out, oLineStart, oEnd) + "'"
+                + (a > aLineStart ? " (expected '" + lineText(ans, aLineStart, aEnd) + "')" : ""));
     }
 
     /** Length without one final line ending (LF or CR LF). */

@@ -35,6 +35,8 @@ public final class TokenChecker implements Checker {
     private final boolean spaceChangeSensitive;
     private final Optional<Double> absTol;
     private final Optional<Double> relTol;
+    private final BigDecimal absExact;
+    private final BigDecimal relExact;
 
     public TokenChecker(boolean caseSensitive, boolean spaceChangeSensitive, Optional<Double> absoluteTolerance,
                         Optional<Double> relativeTolerance) {
@@ -42,6 +44,9 @@ public final class TokenChecker implements Checker {
         this.spaceChangeSensitive = spaceChangeSensitive;
         this.absTol = absoluteTolerance;
         this.relTol = relativeTolerance;
+        // valueOf uses the shortest decimal form (1e-6 -> 0.000001), i.e. the tolerance as the author wrote it.
+        this.absExact = absoluteTolerance.map(BigDecimal::valueOf).orElse(null);
+        this.relExact = relativeTolerance.map(BigDecimal::valueOf).orElse(null);
     }
 
     @Override
@@ -108,6 +113,8 @@ public final class TokenChecker implements Checker {
     }
 
     private String compareToken(byte[] ans, int a, int aEnd, byte[] out, int o, int oEnd, boolean floats) {
+        // Identical bytes are equal under every mode (and the float path is costly): decide them right away.
+        if (aEnd - a == oEnd - o && java.util.Arrays.equals(ans, a, aEnd, out, o, oEnd)) return null;
         if (floats) {
             Num expected = parseFloat(ans, a, aEnd);
             if (expected != null) {
@@ -164,8 +171,8 @@ public final class TokenChecker implements Checker {
     private boolean withinTolerance(Num e, Num g) {
         if (e.isExact() && g.isExact()) {
             BigDecimal diff = e.exact().subtract(g.exact()).abs();
-            if (absTol.isPresent() && diff.compareTo(BigDecimal.valueOf(absTol.get())) <= 0) return true;
-            return relTol.isPresent() && diff.compareTo(BigDecimal.valueOf(relTol.get()).multiply(e.exact().abs())) <= 0;
+            if (absExact != null && diff.compareTo(absExact) <= 0) return true;
+            return relExact != null && diff.compareTo(relExact.multiply(e.exact().abs())) <= 0;
         }
         double ev = e.isExact() ? e.exact().doubleValue() : e.approx();
         double gv = g.isExact() ? g.exact().doubleValue() : g.approx();
@@ -201,6 +208,8 @@ public final class TokenChecker implements Checker {
             i++;
         }
         if (i >= to) return null;
+        Num simple = simpleDecimal(s, i, to, negative);
+        if (simple != null) return simple;
         String rest = ascii(s, i, to);
         if (rest == null) return null;
         String lower = rest.toLowerCase(java.util.Locale.ROOT);
@@ -255,6 +264,29 @@ public final class TokenChecker implements Checker {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** The common case without allocation: up to 18 digits with an optional point and no exponent. */
+    private static Num simpleDecimal(byte[] s, int from, int to, boolean negative) {
+        if (to - from > 19) return null;
+        long unscaled = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean point = false;
+        for (int i = from; i < to; i++) {
+            byte c = s[i];
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                if (point) scale++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || digits > 18) return null;
+        return new Num(BigDecimal.valueOf(negative ? -unscaled : unscaled, scale), 0);
     }
 
     private static Num parseHex(String hex, boolean negative) {

@@ -28,9 +28,8 @@ public record RunSpec(List<String> argv, boolean programWritable, Map<String, Pa
         env = Map.copyOf(env);
         collect = List.copyOf(collect);
         if (argv.isEmpty()) throw new IllegalArgumentException("empty command");
-        stdin.ifPresent(s -> {
-            if (!inputFiles.containsKey(s)) throw new IllegalArgumentException("stdin " + s + " is not an input file");
-        });
+        if (stdin.isPresent() && !inputFiles.containsKey(stdin.get()))
+            throw new IllegalArgumentException("stdin " + stdin.get() + " is not an input file");
     }
 
     public String workDir() {

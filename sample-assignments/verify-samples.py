@@ -65,6 +65,8 @@ def make_checker(spec, root, work):
         ss = spec.get("space_change_sensitive", False)
         at = spec.get("float_absolute_tolerance", spec.get("absolute"))
         rt = spec.get("float_relative_tolerance", spec.get("relative"))
+        at = None if at is None else float(at)
+        rt = None if rt is None else float(rt)
         if t == "float" and at is None and rt is None:
             at = rt = 1e-6
         return lambda inp, out, ans: tokens_check(out, ans, cs, ss, at, rt)

@@ -23,6 +23,10 @@ import org.gradebench.core.run.SandboxStatus;
 import org.gradebench.core.run.ComponentStatus;
 import org.gradebench.io.profile.ProfileToolchains;
 import org.gradebench.store.DataDirectories;
+import org.gradebench.io.assignment.AssignmentFolderLoader;
+import org.gradebench.io.importing.AutoDetectingSubmissionSource;
+import org.gradebench.sandbox.none.UnsandboxedSandbox;
+import java.util.stream.Collectors;
 import org.gradebench.store.h2.H2RunHistory;
 
 import java.io.IOException;
@@ -81,6 +85,7 @@ public final class AppServices implements AutoCloseable {
     private final ToolchainVersions toolchains = new ToolchainVersions();
     private H2RunHistory history;
     private BwrapSandbox bwrap;
+    private UnsandboxedSandbox unsandboxed;
 
     public AppServices(Options options) throws StartupException {
         this.options = options;
@@ -135,11 +140,12 @@ public final class AppServices implements AutoCloseable {
     }
 
     public AssignmentLoader assignments() {
-        throw new UnsupportedOperationException("assignment loader not wired yet");
+        return new AssignmentFolderLoader(profiles.stream().map(LanguageProfile::name).collect(Collectors.toSet()));
     }
 
-    public SubmissionSource submissions() {
-        throw new UnsupportedOperationException("submission source not wired yet");
+    /** Auto-detects generic folders, archives and LMS exports. */
+    public AutoDetectingSubmissionSource submissions() {
+        return new AutoDetectingSubmissionSource();
     }
 
     /**
@@ -171,8 +177,10 @@ public final class AppServices implements AutoCloseable {
         return bwrap;
     }
 
-    public Sandbox unsandboxed() throws NoSandboxException {
-        throw new NoSandboxException("no sandbox backend wired yet");
+    /** Runs student code WITHOUT isolation (rlimits and measurements only): only on the user's explicit request. */
+    public synchronized Sandbox unsandboxed() {
+        if (unsandboxed == null) unsandboxed = new UnsandboxedSandbox();
+        return unsandboxed;
     }
 
     public GradingEngine engine(Sandbox sandbox) throws StartupException {
@@ -234,6 +242,7 @@ public final class AppServices implements AutoCloseable {
     public synchronized void close() {
         queue.close();
         if (bwrap != null) bwrap.close();
+        if (unsandboxed != null) unsandboxed.close();
         if (history != null) history.close();
     }
 }

@@ -60,7 +60,13 @@ public final class BwrapSandbox implements Sandbox {
     public BwrapSandbox(BwrapConfig config) {
         this.config = config;
         this.root = RuntimeDirs.currentUid() == 0;
-        this.uids = new UidPool(config.uidBase(), config.uidCount());
+        Path lockDir;
+        try {
+            lockDir = UidPool.defaultLockDir();
+        } catch (SandboxException e) {
+            lockDir = Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        this.uids = new UidPool(config.uidBase(), config.uidCount(), lockDir);
     }
 
     @Override

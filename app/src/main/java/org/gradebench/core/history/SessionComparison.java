@@ -32,8 +32,8 @@ public final class SessionComparison {
         CHECKER_CHANGED("checker changed"),
         CODE_CHANGED("code changed"),
         ENVIRONMENT_CHANGED("sandbox or toolchain changed"),
-        ADDED("only in the newer session"),
-        REMOVED("only in the older session"),
+        /** One of the two results is a system error: the infrastructure failed, not the student. */
+        SYSTEM_ERROR("system error in one session (not the student's fault)"),
         /** Same code, tests, checker and environment, still a different result: a timing-sensitive program. */
         UNEXPLAINED("nothing recorded changed (timing-sensitive?)");
 
@@ -51,8 +51,8 @@ public final class SessionComparison {
     /**
      * One student whose result differs.
      *
-     * @param before       empty when the student is only in the newer session
-     * @param after        empty when the student is only in the older session
+     * @param before       the older verdict (empty when the older session has none recorded)
+     * @param after        the newer verdict
      * @param changedTests tests whose verdict differs, as "name: WA -> AC"
      */
     public record Change(String submissionId, String student, Optional<Verdict> before, Optional<Verdict> after,
@@ -72,12 +72,18 @@ public final class SessionComparison {
 
     /**
      * @param sessionWide reasons that apply to every student (tests, checker, environment)
-     * @param unchanged   students present in both with the same verdicts and score
+     * @param changes     students graded in both sessions whose verdict, score or test verdicts differ
+     * @param unchanged   students graded in both with the same verdicts and score
+     * @param onlyOlder   students graded only in the older session (e.g. the newer one regraded a subset)
+     * @param onlyNewer   students graded only in the newer session
      */
-    public record Result(long olderId, long newerId, Set<Reason> sessionWide, List<Change> changes, int unchanged) {
+    public record Result(long olderId, long newerId, Set<Reason> sessionWide, List<Change> changes, int unchanged,
+                         List<String> onlyOlder, List<String> onlyNewer) {
         public Result {
             sessionWide = sessionWide.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sessionWide));
             changes = List.copyOf(changes);
+            onlyOlder = List.copyOf(onlyOlder);
+            onlyNewer = List.copyOf(onlyNewer);
         }
     }
 
@@ -103,13 +109,14 @@ public final class SessionComparison {
         Map<String, String> hashAfter = hashes(newer);
 
         List<Change> changes = new ArrayList<>();
+        List<String> onlyOlder = new ArrayList<>();
+        List<String> onlyNewer = new ArrayList<>();
         int unchanged = 0;
         for (Map.Entry<String, SubmissionResult> e : before.entrySet()) {
             SubmissionResult old = e.getValue();
             SubmissionResult now = after.get(e.getKey());
             if (now == null) {
-                changes.add(new Change(e.getKey(), old.submission().student(), Optional.of(old.verdict()), Optional.empty(),
-                        old.score(), 0, EnumSet.of(Reason.REMOVED), List.of()));
+                onlyOlder.add(old.submission().student());
                 continue;
             }
             List<String> tests = changedTests(old, now);
@@ -122,17 +129,20 @@ public final class SessionComparison {
             EnumSet<Reason> why = EnumSet.noneOf(Reason.class);
             why.addAll(wide);
             if (!Objects.equals(hashBefore.get(e.getKey()), hashAfter.get(e.getKey()))) why.add(Reason.CODE_CHANGED);
+            if (hasSystemError(old) || hasSystemError(now)) why.add(Reason.SYSTEM_ERROR);
             if (why.isEmpty()) why.add(Reason.UNEXPLAINED);
             changes.add(new Change(e.getKey(), now.submission().student(), Optional.of(old.verdict()),
                     Optional.of(now.verdict()), old.score(), now.score(), why, tests));
         }
         for (Map.Entry<String, SubmissionResult> e : after.entrySet()) {
-            if (before.containsKey(e.getKey())) continue;
-            SubmissionResult now = e.getValue();
-            changes.add(new Change(e.getKey(), now.submission().student(), Optional.empty(), Optional.of(now.verdict()),
-                    0, now.score(), EnumSet.of(Reason.ADDED), List.of()));
+            if (!before.containsKey(e.getKey())) onlyNewer.add(e.getValue().submission().student());
         }
-        return new Result(older.summary().id(), newer.summary().id(), wide, changes, unchanged);
+        return new Result(older.summary().id(), newer.summary().id(), wide, changes, unchanged, onlyOlder, onlyNewer);
+    }
+
+    private static boolean hasSystemError(SubmissionResult r) {
+        return r.verdict() == Verdict.SE || r.compile().verdict() == Verdict.SE
+                || r.tests().stream().anyMatch(t -> t.verdict() == Verdict.SE);
     }
 
     private static List<String> changedTests(SubmissionResult old, SubmissionResult now) {

@@ -76,7 +76,7 @@ public final class DetailPane extends BorderPane {
                 new Tab("Stderr", textView(vm.stderrProperty(), false)),
                 new Tab("Compile log", textView(vm.compileLogProperty(), false)),
                 new Tab("Source", textView(vm.sourceProperty(), true)),
-                new Tab("Review", review()));
+                new Tab("Review", new javafx.scene.layout.StackPane(review())));
         tabs.getTabs().forEach(t -> t.setId("tab-" + t.getText().toLowerCase(java.util.Locale.ROOT).replace(' ', '-')));
 
         Label empty = new Label("Select a cell in the matrix to see expected and actual output, input, stderr, the compile log and the source.\n"

@@ -547,20 +547,18 @@ public final class MainWindow {
         return i == 9 ? "90+" : (i * 10) + "";
     }
 
-    private TableView<StudentRow> studentsPane0() {
-        return studentsTable;
-    }
-
     private VBox studentsPane() {
         FilteredList<StudentRow> filtered = new FilteredList<>(vm.students());
         CheckComboBox<Verdict> verdicts = new CheckComboBox<>();
         verdicts.getItems().addAll(Verdict.values());
-        verdicts.setTitle("Verdict");
-        verdicts.setShowCheckedCount(true);
+        verdicts.setTitle("All verdicts");
+        verdicts.setId("verdict-filter");
         Runnable refilter = () -> {
             String q = vm.searchProperty().get() == null ? "" : vm.searchProperty().get().strip().toLowerCase(Locale.ROOT);
             Set<Verdict> want = verdicts.getCheckModel().getCheckedItems().isEmpty() ? EnumSet.allOf(Verdict.class)
                     : EnumSet.copyOf(verdicts.getCheckModel().getCheckedItems());
+            verdicts.setTitle(verdicts.getCheckModel().getCheckedItems().isEmpty() ? "All verdicts"
+                    : String.join(", ", verdicts.getCheckModel().getCheckedItems().stream().map(Verdict::name).toList()));
             filtered.setPredicate(r -> want.contains(r.verdict()) && (q.isEmpty()
                     || r.student().toLowerCase(Locale.ROOT).contains(q) || r.lmsId().toLowerCase(Locale.ROOT).contains(q)));
         };
@@ -760,8 +758,11 @@ public final class MainWindow {
         c.getStyleClass().add(Styles.CARD);
         c.setId(id);
         c.setPadding(new Insets(20));
-        c.setPrefSize(280, 170);
-        c.setMinWidth(220);
+        c.setPrefWidth(290);
+        c.setMinWidth(240);
+        c.setMinHeight(190);
+        t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        d.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         c.setOnMouseClicked(e -> action.run());
         return c;
     }
@@ -929,8 +930,9 @@ public final class MainWindow {
         d.setTitle("Components");
         d.setResizable(true);
         ComponentsView view = new ComponentsView(vm);
-        view.setPrefSize(760, 520);
         d.getDialogPane().setContent(view);
+        d.getDialogPane().setPrefSize(900, 620);
+        d.getDialogPane().getStylesheets().add(MainWindow.class.getResource("/org/gradebench/ui/app.css").toExternalForm());
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.show();
     }

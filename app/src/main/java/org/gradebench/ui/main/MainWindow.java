@@ -796,7 +796,7 @@ public final class MainWindow {
         vm.importPreviewProperty().addListener((o, a, b) -> {
             if (b == null) return;
             // after the current event: a modal dialog must not open inside a property change
-            javafx.application.Platform.runLater(() -> {
+            new org.gradebench.ui.common.FxThread().later(() -> {
                 Optional<ButtonType> choice = ImportPreviewDialog.show(stage, b);
                 if (choice.isPresent() && choice.get() == ImportPreviewDialog.GRADE_NOW) vm.acceptImport(true);
                 else if (choice.isPresent() && choice.get() == ImportPreviewDialog.LOAD) vm.acceptImport(false);

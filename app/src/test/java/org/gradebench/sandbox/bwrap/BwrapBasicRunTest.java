@@ -29,7 +29,7 @@ class BwrapBasicRunTest {
 
     @BeforeAll
     static void setUp() {
-        sandbox = new BwrapSandbox(BwrapConfig.defaults());
+        sandbox = new BwrapSandbox(SandboxTestSupport.bwrapConfig());
     }
 
     @AfterAll

@@ -78,7 +78,7 @@ class HostileProgramsTest {
 
     @BeforeAll
     void setUp() throws Exception {
-        sandbox = new BwrapSandbox(BwrapConfig.defaults());
+        sandbox = new BwrapSandbox(SandboxTestSupport.bwrapConfig());
         if (!sandbox.status().usable()) return;
         host = Files.createTempDirectory("gb-hostile-host");
         Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -453,7 +453,7 @@ class HostileProgramsTest {
         for (int attempt = 0; attempt < 20; attempt++) {
             left.clear();
             if (SandboxTestSupport.runningAsRoot()) {
-                BwrapConfig d = BwrapConfig.defaults();
+                BwrapConfig d = SandboxTestSupport.bwrapConfig();
                 Path locks = Path.of(System.getProperty("java.io.tmpdir"), "gradebench-0", "uid-locks");
                 for (int uid = d.uidBase(); uid < d.uidBase() + d.uidCount(); uid++) {
                     Path lockFile = locks.resolve("uid-" + uid + ".lock");

@@ -325,9 +325,12 @@ static void run_child(const struct options *o, int errfd, pid_t launcher) {
 
     if (o->as_kb > 0) set_limit(errfd, RLIMIT_AS, o->as_kb * 1024);
     if (o->cpu_ms > 0) {
-        /* Backstop only: the parent enforces cpu-ms on the total. Soft limit -> SIGXCPU, hard = soft + 1 -> SIGKILL. */
+        /* Backstop only: the parent enforces cpu-ms on the total (every 10 ms). The kernel fires RLIMIT_CPU on its
+         * precise runtime clock, while rusage and /proc report tick-sampled time that reads up to ~15% lower on a
+         * loaded VM; a soft limit at the verdict limit would kill runs whose reported CPU is under it. So the soft
+         * limit is one second above (SIGXCPU), the hard one two seconds above (SIGKILL). */
         struct rlimit rl;
-        rl.rlim_cur = (rlim_t)((o->cpu_ms + 999) / 1000);
+        rl.rlim_cur = (rlim_t)((o->cpu_ms + 999) / 1000 + 1);
         rl.rlim_max = rl.rlim_cur + 1;
         if (setrlimit(RLIMIT_CPU, &rl) != 0) child_fail(errfd, ST_RLIMIT, errno);
     }

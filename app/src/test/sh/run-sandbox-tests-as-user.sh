@@ -51,7 +51,8 @@ chmod 755 "$work"
 chown "$user:" "$work/home" "$work/tmp"
 chmod 700 "$work/home" "$work/tmp"
 
-cp="$work/test-classes:$work/classes:$work/lib/*"
+cp="$work/test-classes:$work/classes"
+for jar in "$work"/lib/*.jar; do cp="$cp:$jar"; done
 echo "running the sandbox tests as $user (uid $(id -u "$user"))" >&2
 set +e
 runuser -u "$user" -- env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 CI="${CI:-}" \

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * unprivileged user namespace.
  * <p>
  * Without cgroups, totals over several processes (CPU, memory) are enforced by the launcher polling /proc every
- * 10 ms; a process count limit comes from RLIMIT_NPROC (per uid, which is why the uids are dedicated).
+ * 10 ms; the process count limit is RLIMIT_NPROC, counted per user namespace on Linux 5.14+.
  */
 public final class BwrapSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(BwrapSandbox.class);
@@ -176,8 +176,8 @@ public final class BwrapSandbox implements Sandbox {
             }
         } else {
             details.add("running as uid " + RuntimeDirs.currentUid() + ": programs run in an unprivileged user"
-                    + " namespace as this user; their process limit (RLIMIT_NPROC) counts this user's other"
-                    + " processes too");
+                    + " namespace as this user (on kernels before 5.14 their process limit also counts this user's"
+                    + " other processes)");
         }
         details.add("no cgroups: CPU and memory totals over several processes are enforced by the launcher polling"
                 + " /proc every 10 ms");

@@ -122,7 +122,7 @@ class HostileProgramsTest {
         if (tcp != null) tcp.close();
         if (unix != null) unix.close();
         if (host != null) HostFiles.deleteTree(host);
-        sandbox.close();
+        if (sandbox != null) sandbox.close();
     }
 
     private static Path resources() throws URISyntaxException {
@@ -280,9 +280,10 @@ class HostileProgramsTest {
                     exited(r, 1);
                     String out = r.stdout().text().strip();
                     assertThat(out).startsWith("threads=");
-                    // RLIMIT_NPROC = processes + 2 (bwrap's monitor and the launcher share the uid)
+                    // RLIMIT_NPROC = processes + 2 (for the launcher and bwrap). It is counted per user namespace, so
+                    // the grader's own processes (as an ordinary user: this very JVM's threads) do not eat into it.
                     assertThat(Integer.parseInt(out.substring(8))).as("capped by the process limit")
-                            .isLessThanOrEqualTo(18);
+                            .isBetween(12, 18);
                 }),
                 java("JavaThreads", (r, x) -> {
                     assertThat(r.succeeded()).as(r.stdout().text()).isFalse();

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class H2RunHistoryConcurrencyTest {
 
     private static final int THREADS = 8;
-    private static final int SUBMISSIONS_PER_THREAD = 20;
+    private static final int SUBMISSIONS_PER_THREAD = 10;
     private static final int TESTS = 12;
 
     @TempDir

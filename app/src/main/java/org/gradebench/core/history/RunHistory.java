@@ -10,6 +10,7 @@ import java.util.Optional;
 /**
  * Port: the grading history (implemented by store.h2.H2RunHistory). Every write is committed before it returns, so
  * a crash loses nothing that was recorded. Implementations are thread-safe (workers record concurrently).
+ * Failures of the storage itself surface as {@link HistoryException}.
  */
 public interface RunHistory extends AutoCloseable {
 
@@ -24,8 +25,13 @@ public interface RunHistory extends AutoCloseable {
     /** Records (or replaces) the compile step of a submission. */
     void recordCompile(long sessionId, String submissionId, CompileResult compile);
 
-    /** Records (or replaces) one test result. */
-    void recordTest(long sessionId, String submissionId, TestResult result);
+    /**
+     * Records (or replaces) one test result.
+     *
+     * @param testIndex the test's position in the assignment, so results read back in test order although workers
+     *                  record them out of order
+     */
+    void recordTest(long sessionId, String submissionId, int testIndex, TestResult result);
 
     /** Every session, newest first. */
     List<SessionSummary> sessions();
@@ -37,6 +43,11 @@ public interface RunHistory extends AutoCloseable {
 
     /** The newest session of this assignment and submissions source that did not complete, for {@code --resume}. */
     Optional<SessionSummary> latestUnfinished(String assignmentPath, String submissionsSource);
+
+    /** Where and what the history is, for the status dashboard; empty when the implementation has no such notion. */
+    default Optional<HistoryStatus> status() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

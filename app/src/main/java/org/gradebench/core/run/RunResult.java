@@ -22,7 +22,8 @@ public record RunResult(Outcome outcome, int exitCode, int signal, long cpuMs, l
                         boolean wallTimedOut, int launchErrno, CapturedOutput stdout, CapturedOutput stderr,
                         Map<String, CapturedOutput> files, String diagnostics) {
 
-    public enum Outcome { EXITED, SIGNALED, SANDBOX_ERROR }
+    /** NOT_RUN: a placeholder for a test that was not run (compile failed, cancelled). */
+    public enum Outcome { EXITED, SIGNALED, SANDBOX_ERROR, NOT_RUN }
 
     public RunResult {
         Objects.requireNonNull(outcome, "outcome");
@@ -35,6 +36,11 @@ public record RunResult(Outcome outcome, int exitCode, int signal, long cpuMs, l
     public static RunResult sandboxError(String diagnostics) {
         return new RunResult(Outcome.SANDBOX_ERROR, -1, 0, 0, 0, 0, false, 0, CapturedOutput.EMPTY, CapturedOutput.EMPTY,
                 Map.of(), diagnostics);
+    }
+
+    public static RunResult notRun(String why) {
+        return new RunResult(Outcome.NOT_RUN, -1, 0, 0, 0, 0, false, 0, CapturedOutput.EMPTY, CapturedOutput.EMPTY,
+                Map.of(), why);
     }
 
     public boolean succeeded() {

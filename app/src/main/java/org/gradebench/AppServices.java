@@ -1,0 +1,239 @@
+package org.gradebench;
+
+import org.gradebench.core.assignment.AssignmentLoader;
+import org.gradebench.core.check.CheckerProvider;
+import org.gradebench.core.grading.GradingEngine;
+import org.gradebench.core.history.HistoryException;
+import org.gradebench.core.history.ReviewStore;
+import org.gradebench.core.history.RunHistory;
+import org.gradebench.core.run.LanguageProfile;
+import org.gradebench.core.run.ProgramPlanner;
+import org.gradebench.core.run.RunQueue;
+import org.gradebench.core.run.Sandbox;
+import org.gradebench.core.submission.SubmissionSource;
+import org.gradebench.core.assignment.InvalidInputException;
+import org.gradebench.core.check.SandboxCustomCheckerRunner;
+import org.gradebench.core.check.SessionCheckers;
+import org.gradebench.io.profile.ProfileLoader;
+import org.gradebench.io.profile.ProfileLocator;
+import org.gradebench.sandbox.ToolchainVersions;
+import org.gradebench.sandbox.bwrap.BwrapConfig;
+import org.gradebench.sandbox.bwrap.BwrapSandbox;
+import org.gradebench.core.run.SandboxStatus;
+import org.gradebench.core.run.ComponentStatus;
+import org.gradebench.io.profile.ProfileToolchains;
+import org.gradebench.store.DataDirectories;
+import org.gradebench.store.h2.H2RunHistory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The composition root: builds every service once, with constructors, for the CLI and the window alike. Nothing
+ * else in the application constructs adapters (sandbox, store, io); everything else receives them.
+ */
+public final class AppServices implements AutoCloseable {
+
+    /**
+     * @param db          history database file (default: the user's data folder)
+     * @param profilesDir language profiles folder (default: the bundled sandbox-profiles/)
+     * @param jobs        parallelism (0 = number of cores)
+     */
+    public record Options(Optional<Path> db, Optional<Path> profilesDir, int jobs) {
+        public static Options defaults() {
+            return new Options(Optional.empty(), Optional.empty(), 0);
+        }
+    }
+
+    /** The application cannot start as asked (bad profiles, database in use...): the message is for the user. */
+    public static final class StartupException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public StartupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** No sandbox backend can run programs here; the message says what to install or start. */
+    public static final class NoSandboxException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public NoSandboxException(String message) {
+            super(message);
+        }
+    }
+
+    private final Options options;
+    private final DataDirectories dirs = DataDirectories.forCurrentUser();
+    private final RunQueue queue;
+    private final ThreadFactory threads = new RunQueue.NamedThreadFactory("gradebench-bg");
+    private final List<LanguageProfile> profiles;
+    private final ToolchainVersions toolchains = new ToolchainVersions();
+    private H2RunHistory history;
+    private BwrapSandbox bwrap;
+
+    public AppServices(Options options) throws StartupException {
+        this.options = options;
+        ProfileLoader loader = new ProfileLoader();
+        try {
+            this.profiles = options.profilesDir().isPresent()
+                    ? loader.loadAll(options.profilesDir().get())
+                    : new ProfileLocator(loader).loadProfiles();
+        } catch (InvalidInputException e) {
+            throw new StartupException("invalid language profile: " + e.getMessage(), e);
+        }
+        if (profiles.isEmpty()) {
+            throw new StartupException("no language profiles found" + options.profilesDir().map(p -> " in " + p).orElse(""), null);
+        }
+        this.queue = new RunQueue(options.jobs() > 0 ? options.jobs() : RunQueue.defaultParallelism());
+    }
+
+    public List<LanguageProfile> profiles() {
+        return profiles;
+    }
+
+    public RunQueue queue() {
+        return queue;
+    }
+
+    /** The factory for the few background threads outside the run queue (shutdown hooks, probes). */
+    public ThreadFactory threads() {
+        return threads;
+    }
+
+    public Path databaseLocation() {
+        return options.db().orElseGet(dirs::historyDatabase);
+    }
+
+    public synchronized RunHistory history() throws StartupException {
+        return h2();
+    }
+
+    public synchronized ReviewStore reviews() throws StartupException {
+        return h2();
+    }
+
+    private H2RunHistory h2() throws StartupException {
+        if (history == null) {
+            try {
+                history = H2RunHistory.open(databaseLocation());
+            } catch (HistoryException e) {
+                throw new StartupException(e.getMessage(), e);
+            }
+        }
+        return history;
+    }
+
+    public AssignmentLoader assignments() {
+        throw new UnsupportedOperationException("assignment loader not wired yet");
+    }
+
+    public SubmissionSource submissions() {
+        throw new UnsupportedOperationException("submission source not wired yet");
+    }
+
+    /**
+     * The sandbox to grade with.
+     *
+     * @param choice "auto" (bwrap when usable, else Docker when reachable), "bwrap" or "docker"
+     * @throws NoSandboxException with what to install or start when none is usable; never falls back to running
+     *                            code unsandboxed
+     */
+    public Sandbox sandbox(String choice) throws NoSandboxException {
+        switch (choice.toLowerCase(Locale.ROOT)) {
+            case "bwrap" -> {
+                SandboxStatus s = bwrap().status();
+                if (!s.usable()) throw new NoSandboxException("bubblewrap is not usable here: " + String.join("; ", s.details()));
+                return bwrap();
+            }
+            case "auto" -> {
+                SandboxStatus s = bwrap().status();
+                if (s.usable()) return bwrap();
+                throw new NoSandboxException("no sandbox is usable. bubblewrap: " + String.join("; ", s.details())
+                        + ". Install bubblewrap (apt-get install bubblewrap) or start Docker.");
+            }
+            default -> throw new NoSandboxException("unknown backend '" + choice + "': use auto, bwrap or docker");
+        }
+    }
+
+    public synchronized BwrapSandbox bwrap() {
+        if (bwrap == null) bwrap = new BwrapSandbox(BwrapConfig.defaults());
+        return bwrap;
+    }
+
+    public Sandbox unsandboxed() throws NoSandboxException {
+        throw new NoSandboxException("no sandbox backend wired yet");
+    }
+
+    public GradingEngine engine(Sandbox sandbox) throws StartupException {
+        return new GradingEngine(sandbox, new ProgramPlanner(profiles), history(), queue, Clock.systemUTC());
+    }
+
+    /**
+     * The component dashboard: sandboxes, toolchains per profile, database and log file, each with its fix. Probes
+     * run external commands (cached after the first call): call it off the UI thread.
+     */
+    public List<ComponentStatus> components() {
+        List<ComponentStatus> out = new java.util.ArrayList<>();
+        SandboxStatus b = bwrap().status();
+        out.add(new ComponentStatus("bubblewrap sandbox", b.usable() ? ComponentStatus.Level.OK : ComponentStatus.Level.ERROR,
+                b.usable() ? b.version() + ", usable" : "not usable", b.details(),
+                b.usable() ? "" : "Install bubblewrap 0.8 or newer (Debian/Ubuntu: sudo apt-get install bubblewrap), or use Docker."));
+        Map<String, String> versions = toolchains.versions(profiles);
+        for (ProfileToolchains.Report r : ProfileToolchains.checkAll(profiles)) {
+            String version = versions.getOrDefault(r.profile(), "unknown");
+            out.add(new ComponentStatus(r.displayName() + " toolchain", r.usable() ? ComponentStatus.Level.OK : ComponentStatus.Level.WARNING,
+                    r.usable() ? version : "not installed", r.usable() ? List.of() : List.of(r.summary()),
+                    r.usable() ? "" : "Install the " + r.displayName() + " toolchain to grade " + r.displayName()
+                            + " submissions (missing: " + String.join(", ", r.missingToolchain()) + ")."));
+        }
+        Path db = databaseLocation();
+        try {
+            var st = h2().status();
+            String size = st.map(x -> String.format(Locale.ROOT, "%.1f MB", x.sizeBytes() / 1e6)).orElse("?");
+            out.add(new ComponentStatus("history database", ComponentStatus.Level.OK, h2().databaseFile() + " (" + size + ")",
+                    List.of("schema version " + h2().schemaVersion()), ""));
+        } catch (StartupException e) {
+            out.add(new ComponentStatus("history database", ComponentStatus.Level.ERROR, "cannot open " + db,
+                    List.of(e.getMessage()), "Close the other Gradebench using it, or pass --db with another file."));
+        }
+        out.add(new ComponentStatus("log file", ComponentStatus.Level.OK,
+                LogDirectory.path().resolve("gradebench.log").toString(), List.of(), ""));
+        return out;
+    }
+
+    /** Checkers for one grading session; custom validators run in the same sandbox as the students' code. */
+    public CheckerProvider checkers(Sandbox sandbox) {
+        return new SessionCheckers(new SandboxCustomCheckerRunner(sandbox, new ProgramPlanner(profiles),
+                SandboxCustomCheckerRunner.VALIDATOR_LIMITS, queue.parallelism()));
+    }
+
+    /** Toolchain versions per profile, recorded with each session (host toolchains; cached). */
+    public Map<String, String> toolchainVersions(Sandbox sandbox) {
+        return toolchains.versions(profiles);
+    }
+
+    /** A fresh folder under the data directory for extracted submissions; kept so history can show sources later. */
+    public Path newWorkspace(String kind) throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path dir = dirs.dataDirectory().resolve("workspaces").resolve(kind + "-" + stamp + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return Files.createDirectories(dir);
+    }
+
+    @Override
+    public synchronized void close() {
+        queue.close();
+        if (bwrap != null) bwrap.close();
+        if (history != null) history.close();
+    }
+}

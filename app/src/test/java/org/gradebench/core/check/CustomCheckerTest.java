@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The 42/43 mapping, argv layout, compile-once and session pooling, against a fake {@link Sandbox} (a test double
- * of the core port; the real sandbox is exercised by CustomCheckerSandboxIT).
+ * of the core port; the real sandbox is exercised by CustomCheckerSandboxTest).
  */
 class CustomCheckerTest {
     @TempDir

@@ -26,7 +26,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,20 +46,18 @@ public final class BwrapSandbox implements Sandbox {
 
     private final BwrapConfig config;
     private final boolean root;
-    private final UidPool uids;
     private final SecureRandom random = new SecureRandom();
     private final Object probeLock = new Object();
     private SandboxStatus status; // guarded by probeLock
     private Environment environment; // guarded by probeLock
 
-    /** What every session needs, prepared once by the probe. */
-    record Environment(Path workspaces, LauncherBinary launcher, List<String> rootLayout) {
+    /** What every session needs, prepared once by the probe; {@code uids} is null unless running as root. */
+    record Environment(Path workspaces, LauncherBinary launcher, List<String> rootLayout, UidPool uids) {
     }
 
     public BwrapSandbox(BwrapConfig config) {
         this.config = config;
         this.root = RuntimeDirs.currentUid() == 0;
-        this.uids = new UidPool(config.uidBase(), config.uidCount());
     }
 
     @Override
@@ -109,14 +106,6 @@ public final class BwrapSandbox implements Sandbox {
 
     boolean runningAsRoot() {
         return root;
-    }
-
-    OptionalInt acquireUid() throws InterruptedException {
-        return root ? OptionalInt.of(uids.acquire()) : OptionalInt.empty();
-    }
-
-    void releaseUid(OptionalInt uid) {
-        uid.ifPresent(uids::release);
     }
 
     private Path newWorkspace(Environment env, String label) throws SandboxException {
@@ -171,7 +160,9 @@ public final class BwrapSandbox implements Sandbox {
             LauncherBinary launcher = config.launcher().isPresent()
                     ? LauncherBinary.at(config.launcher().get()) : LauncherBinary.extract(runtime);
             Path workspaces = RuntimeDirs.ensureDir(runtime.resolve("bwrap"), RuntimeDirs.TRAVERSABLE);
-            env = new Environment(workspaces, launcher, hostRootLayout(Path.of("/")));
+            UidPool pool = root ? new UidPool(config.uidBase(), config.uidCount(),
+                    RuntimeDirs.ensureDir(runtime.resolve("uid-locks"), RuntimeDirs.PRIVATE)) : null;
+            env = new Environment(workspaces, launcher, hostRootLayout(Path.of("/")), pool);
         } catch (SandboxException | IOException e) {
             return new SandboxStatus(name(), false, version, List.of(e.getMessage()));
         }

@@ -128,4 +128,38 @@ class GenericLayoutTest {
         assertThatThrownBy(() -> src.load(txt, temp.resolve("ws")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("alice.py");
     }
+
+    @Test
+    void workspaceInsideTheInputFolderIsNotAStudent() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("in"));
+        Files.writeString(in.resolve("alice.py"), "a");
+        TestArchives.zip().file("main.py", "b").write(in.resolve("bob.zip"));
+        ImportResult first = new AutoDetectingSubmissionSource().load(in, in.resolve(".gradebench"));
+        ImportResult again = new AutoDetectingSubmissionSource().load(in, in.resolve(".gradebench"));
+        assertThat(byId(first)).containsOnlyKeys("alice.py", "bob");
+        assertThat(byId(again)).containsOnlyKeys("alice.py", "bob");
+    }
+
+    @Test
+    void forcedFormatSkipsDetection() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("in"));
+        Files.createDirectories(in.resolve("Jane Doe_1834521_assignsubmission_file"));
+        Files.writeString(in.resolve("Jane Doe_1834521_assignsubmission_file/a.py"), "a");
+        assertThat(new AutoDetectingSubmissionSource().load(in, temp.resolve("ws1")).format()).isEqualTo("moodle");
+        ImportResult forced = new AutoDetectingSubmissionSource(
+                ImportOptions.defaults().withFormat(SubmissionFormat.FOLDER_PER_STUDENT)).load(in, temp.resolve("ws2"));
+        assertThat(forced.format()).isEqualTo("folder-per-student");
+        assertThat(byId(forced)).containsOnlyKeys("Jane Doe_1834521_assignsubmission_file");
+    }
+
+    @Test
+    void anEmptyGitCloneIsNotCollapsedIntoItsGitFolder() throws Exception {
+        Path zip = TestArchives.zip().file("hw-01-submissions/hw-01-amy/.git/HEAD", "ref: refs/heads/main")
+                .file("hw-01-submissions/hw-01-bob/.git/HEAD", "ref: refs/heads/main")
+                .file("hw-01-submissions/hw-01-bob/main.py", "b").write(temp.resolve("clones.zip"));
+        ImportResult r = new AutoDetectingSubmissionSource().load(zip, temp.resolve("ws"));
+        assertThat(r.format()).isEqualTo("github-classroom");
+        assertThat(TestArchives.tree(byId(r).get("amy").folder())).containsExactly(".git", ".git/HEAD");
+        assertThat(r.warnings()).containsExactly("amy: empty submission (no files)"); // .git alone is not work
+    }
 }

@@ -213,7 +213,7 @@ class ArchiveExtractorTest {
         extract(new ArchiveExtractor(), zip);
         List<String> tree = TestArchives.tree(out);
         assertThat(tree).contains("bad_name_.txt");
-        assertThat(tree).anySatisfy(n -> assertThat(n).endsWith(".java").hasSizeLessThan(210).startsWith("xxxx"));
+        assertThat(tree).anySatisfy(n -> assertThat(n).endsWith(".java").hasSizeLessThanOrEqualTo(255).startsWith("xxxx"));
         assertThat(tree).anySatisfy(n -> assertThat(n).startsWith("dir/é").endsWith(".py"));
         assertThat(warnings).isEmpty();
     }
@@ -242,7 +242,7 @@ class ArchiveExtractorTest {
         assertThat(tree).contains("l1/at1.txt", "l1/l2/at2.txt", "l1/l2/l3/at3.txt", "l1/l2/l3/l4.zip");
         assertThat(tree).noneMatch(n -> n.endsWith("at4.txt"));
         assertThat(warnings).singleElement().asString()
-                .contains("alice!/l1.zip!/l2.zip!/l3.zip!/l4.zip", "nested deeper than 3");
+                .contains("alice/l1.zip!/l2.zip!/l3.zip!/l4.zip", "nested deeper than 3");
     }
 
     @Test

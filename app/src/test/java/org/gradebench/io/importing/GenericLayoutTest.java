@@ -162,4 +162,32 @@ class GenericLayoutTest {
         assertThat(TestArchives.tree(byId(r).get("amy").folder())).containsExactly(".git", ".git/HEAD");
         assertThat(r.warnings()).containsExactly("amy: empty submission (no files)"); // .git alone is not work
     }
+
+    @Test
+    void tarballsAtTheTopLevel() throws Exception {
+        Path tgz = TestArchives.tar().file("subs/alice/main.py", "a").file("subs/bob/main.py", "b").gzip()
+                .write(temp.resolve("subs.tgz"));
+        ImportResult r = new AutoDetectingSubmissionSource().load(tgz, temp.resolve("ws"));
+        assertThat(r.format()).isEqualTo("folder-per-student");
+        assertThat(byId(r)).containsOnlyKeys("alice", "bob");
+        Path tar = TestArchives.tar().file("alice.py", "a").file("bob.py", "b").write(temp.resolve("subs.tar"));
+        assertThat(byId(new AutoDetectingSubmissionSource().load(tar, temp.resolve("ws")))).containsOnlyKeys("alice.py",
+                "bob.py");
+    }
+
+    @Test
+    void legacyEncodedTopLevelZip() throws Exception {
+        Path zip = TestArchives.zip().legacyNames(java.nio.charset.Charset.forName("IBM437"))
+                .file("Zoë Ångström_1834521_assignsubmission_file/résumé.py", "r")
+                .write(temp.resolve("windows.zip"));
+        ImportResult r = new AutoDetectingSubmissionSource().load(zip, temp.resolve("ws"));
+        assertThat(r.format()).isEqualTo("moodle");
+        assertThat(byId(r).get("1834521").student()).isEqualTo("Zoë Ångström");
+        assertThat(TestArchives.tree(byId(r).get("1834521").folder())).containsExactly("résumé.py");
+        ImportResult cp850 = new AutoDetectingSubmissionSource(ImportOptions.defaults()
+                .withLegacyZipCharset(java.nio.charset.Charset.forName("IBM850")))
+                .load(TestArchives.zip().legacyNames(java.nio.charset.Charset.forName("IBM850")).file("Øyvind/ø.py", "x")
+                        .write(temp.resolve("cp850.zip")), temp.resolve("ws"));
+        assertThat(byId(cp850)).containsOnlyKeys("Øyvind");
+    }
 }

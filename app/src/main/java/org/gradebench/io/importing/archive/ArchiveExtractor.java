@@ -312,7 +312,7 @@ public final class ArchiveExtractor {
             try {
                 decompressed = switch (format) {
                     case TAR -> counted;
-                    case TAR_GZIP -> new GzipCompressorInputStream(counted, true);
+                    case TAR_GZIP -> GzipCompressorInputStream.builder().setInputStream(counted).setDecompressConcatenated(true).get();
                     case TAR_BZIP2 -> new BZip2CompressorInputStream(counted, true);
                     default -> throw new IllegalStateException(format.name());
                 };

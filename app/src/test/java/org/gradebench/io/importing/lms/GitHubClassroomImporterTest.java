@@ -72,4 +72,22 @@ class GitHubClassroomImporterTest {
         assertThat(s.get("amy").student()).isEqualTo("Lee, Amy");
         assertThat(r.warnings()).singleElement().asString().contains("same id");
     }
+
+    @Test
+    void rosterLoginsNeedNoSlug() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("clones"));
+        repo(root, "hw-sean-a", "a.py");
+        repo(root, "hw-sean-b", "b.py");
+        Path roster = Files.writeString(temp.resolve("r.csv"),
+                "identifier;github_username;github_id;name\nA;sean-a;1;Sean A\nB;sean-b;2;\n");
+        ImportResult r = new AutoDetectingSubmissionSource(ImportOptions.defaults().withGithubRoster(roster))
+                .load(root, temp.resolve("ws"));
+        assertThat(byId(r)).containsOnlyKeys("sean-a", "sean-b");
+        assertThat(byId(r).get("sean-b").student()).isEqualTo("B");
+        ImportResult noRoster = new AutoDetectingSubmissionSource().load(root, temp.resolve("ws2"));
+        assertThat(byId(noRoster)).containsOnlyKeys("hw-sean-a", "hw-sean-b"); // two repos: no guessed slug
+        ImportResult slug = new AutoDetectingSubmissionSource(ImportOptions.defaults().withGithubAssignmentSlug("hw"))
+                .load(root, temp.resolve("ws3"));
+        assertThat(byId(slug)).containsOnlyKeys("sean-a", "sean-b");
+    }
 }

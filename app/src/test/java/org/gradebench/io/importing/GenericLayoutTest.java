@@ -190,4 +190,23 @@ class GenericLayoutTest {
                         .write(temp.resolve("cp850.zip")), temp.resolve("ws"));
         assertThat(byId(cp850)).containsOnlyKeys("Øyvind");
     }
+
+    @Test
+    void forcedLmsFormatLooksThroughAWrapperAndAnArchiveMayBeALink() throws Exception {
+        Path zip = TestArchives.zip().file("export/submission_metadata.yml", "submission_1:\n  :submitters: []\n")
+                .file("export/submission_1/a.py", "a").write(temp.resolve("gs.zip"));
+        Path link = Files.createSymbolicLink(temp.resolve("link.zip"), zip);
+        ImportResult r = new AutoDetectingSubmissionSource(ImportOptions.defaults().withFormat(SubmissionFormat.GRADESCOPE))
+                .load(link, temp.resolve("ws"));
+        assertThat(r.format()).isEqualTo("gradescope");
+        assertThat(byId(r)).containsOnlyKeys("submission_1");
+
+        Path folders = Files.createDirectories(temp.resolve("plain/alice"));
+        ImportResult wrong = new AutoDetectingSubmissionSource(ImportOptions.defaults().withFormat(SubmissionFormat.CANVAS))
+                .load(folders.getParent(), temp.resolve("ws"));
+        assertThat(wrong.format()).isEqualTo("canvas");
+        assertThat(wrong.submissions()).isEmpty();
+        assertThat(wrong.warnings()).containsExactly("plain: alice: ignored: not a Canvas submission file name",
+                "plain: no submissions found");
+    }
 }

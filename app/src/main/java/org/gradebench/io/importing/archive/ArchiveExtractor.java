@@ -108,7 +108,7 @@ public final class ArchiveExtractor {
         if (format == null)
             throw new InvalidInputException(archive, "not a supported archive (zip, tar, tar.gz, tgz, tar.bz2)");
         if (!format.supported())
-            throw new InvalidInputException(archive, format.name().toLowerCase() .replace('_', ' ')
+            throw new InvalidInputException(archive, format.displayName()
                     + " archives are not supported; extract it yourself and import the folder");
         Files.createDirectories(target);
         Run run = new Run(archive, label, target.toRealPath(), budget, warnings, Files.size(archive));
@@ -148,7 +148,7 @@ public final class ArchiveExtractor {
             ArchiveFormat format = ArchiveFormat.detect(nested);
             if (format == null) continue; // named like an archive but is not one: a student file, leave it
             if (!format.supported()) {
-                warnings.add(nestedLabel + ": left as is: " + format.name().toLowerCase().replace('_', ' ')
+                warnings.add(nestedLabel + ": left as is: " + format.displayName()
                         + " archives are not supported");
                 continue;
             }
@@ -312,7 +312,8 @@ public final class ArchiveExtractor {
             try {
                 decompressed = switch (format) {
                     case TAR -> counted;
-                    case TAR_GZIP -> GzipCompressorInputStream.builder().setInputStream(counted).setDecompressConcatenated(true).get();
+                    case TAR_GZIP -> GzipCompressorInputStream.builder().setInputStream(counted)
+                            .setDecompressConcatenated(true).get();
                     case TAR_BZIP2 -> new BZip2CompressorInputStream(counted, true);
                     default -> throw new IllegalStateException(format.name());
                 };

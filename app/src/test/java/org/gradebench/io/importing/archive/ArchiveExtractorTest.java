@@ -279,7 +279,7 @@ class ArchiveExtractorTest {
         Path sevenZ = inputs.resolve("a.7z");
         Files.write(sevenZ, new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf, 0x27, 0x1c, 0, 4, 0, 0, 0, 0});
         assertThatThrownBy(() -> extract(new ArchiveExtractor(), sevenZ)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("seven z archives are not supported");
+                .hasMessageContaining("7z archives are not supported");
     }
 
     @Test

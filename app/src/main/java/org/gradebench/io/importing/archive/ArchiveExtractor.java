@@ -108,7 +108,7 @@ public final class ArchiveExtractor {
         if (format == null)
             throw new InvalidInputException(archive, "not a supported archive (zip, tar, tar.gz, tgz, tar.bz2)");
         if (!format.supported())
-            throw new InvalidInputException(archive, format.name().toLowerCase() .replace('_', ' ')
+            throw new InvalidInputException(archive, format.displayName()
                     + " archives are not supported; extract it yourself and import the folder");
         Files.createDirectories(target);
         Run run = new Run(archive, label, target.toRealPath(), budget, warnings, Files.size(archive));
@@ -129,6 +129,8 @@ public final class ArchiveExtractor {
      * into a sibling folder named after it, deletes the archive, collapses a single wrapper folder, and recurses up to
      * {@link ExtractionLimits#maxNestingDepth()}. Archives that cannot be expanded are left in place with a warning.
      *
+     * @param label how warnings name {@code folder}: archives in it are named {@code label/relative/path.zip}, entries
+     *              of archives nested in those {@code label/a.zip!/b.zip}
      * @param depth nesting depth of archives found directly in {@code folder} (1 for a student's own zip)
      */
     public void expandNested(Path folder, String label, int depth, ExtractionBudget budget, List<String> warnings)
@@ -136,16 +138,17 @@ public final class ArchiveExtractor {
         List<Path> archives = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !folder.relativize(p).toString().replace('\\', '/').matches("(.*/)?\\.git/.*"))
                     .filter(p -> ArchiveFormat.hasArchiveName(p.getFileName().toString()))
                     .forEach(archives::add);
         }
         for (Path nested : archives) {
             String rel = folder.relativize(nested).toString().replace('\\', '/');
-            String nestedLabel = label + "!/" + rel;
+            String nestedLabel = label + "/" + rel;
             ArchiveFormat format = ArchiveFormat.detect(nested);
             if (format == null) continue; // named like an archive but is not one: a student file, leave it
             if (!format.supported()) {
-                warnings.add(nestedLabel + ": left as is: " + format.name().toLowerCase().replace('_', ' ')
+                warnings.add(nestedLabel + ": left as is: " + format.displayName()
                         + " archives are not supported");
                 continue;
             }
@@ -164,7 +167,7 @@ public final class ArchiveExtractor {
             }
             Files.delete(nested);
             Folders.collapseSingleDirectory(dest);
-            expandNested(dest, nestedLabel, depth + 1, budget, warnings);
+            expandNested(dest, nestedLabel + "!", depth + 1, budget, warnings);
         }
     }
 
@@ -309,7 +312,8 @@ public final class ArchiveExtractor {
             try {
                 decompressed = switch (format) {
                     case TAR -> counted;
-                    case TAR_GZIP -> new GzipCompressorInputStream(counted, true);
+                    case TAR_GZIP -> GzipCompressorInputStream.builder().setInputStream(counted)
+                            .setDecompressConcatenated(true).get();
                     case TAR_BZIP2 -> new BZip2CompressorInputStream(counted, true);
                     default -> throw new IllegalStateException(format.name());
                 };

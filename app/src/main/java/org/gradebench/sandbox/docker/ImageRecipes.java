@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What {@link ImageBuilder} puts into each local image (host paths; a {@code *} in the last component is a glob),
  * and which official image an online user would pull instead. Shared libraries of every ELF file included are added
- * automatically (via ldd), as are symlink targets, so the lists name only the toolchain itself.
+ * automatically (via ldd), as are symlink targets, so the lists name only the toolchain itself. An entry starting
+ * with {@code !} excludes a host path (and everything below it).
  * <p>
  * Convention shared with the profile files (sandbox-profiles/*.yaml, {@code docker.image}):
  * {@code gradebench/<profile-name>:local}.
@@ -32,7 +33,8 @@ public final class ImageRecipes {
             "/usr/bin/as", "/usr/bin/ld", "/usr/bin/ld.bfd", "/usr/bin/x86_64-linux-gnu-as",
             "/usr/bin/x86_64-linux-gnu-ld", "/usr/bin/x86_64-linux-gnu-ld.bfd",
             "/usr/lib/gcc/x86_64-linux-gnu", "/usr/libexec/gcc/x86_64-linux-gnu",
-            "/usr/include",
+            "/usr/include", "!/usr/include/node", "!/usr/include/llvm-14", "!/usr/include/llvm-c-14",
+            "!/usr/include/postgresql",
             "/usr/lib/x86_64-linux-gnu/*crt*.o", "/usr/lib/x86_64-linux-gnu/libc.so",
             "/usr/lib/x86_64-linux-gnu/libc.a", "/usr/lib/x86_64-linux-gnu/libc_nonshared.a",
             "/usr/lib/x86_64-linux-gnu/libm.so", "/usr/lib/x86_64-linux-gnu/libm.a", "/usr/lib/x86_64-linux-gnu/libm-*.a",

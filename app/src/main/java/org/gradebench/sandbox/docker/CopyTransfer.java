@@ -144,7 +144,7 @@ final class CopyTransfer implements FileTransfer {
     private void put(String containerId, String path, byte[] tar) throws SandboxException {
         try {
             docker.copyArchiveToContainerCmd(containerId).withRemotePath(path)
-                    .withTarInputStream(new ByteArrayInputStream(tar)).withCopyUIDGID(true).exec();
+                    .withTarInputStream(new ByteArrayInputStream(tar)).exec();
         } catch (RuntimeException e) {
             throw DockerErrors.wrap("copying files into the container (" + path + ")", e, endpoint);
         }

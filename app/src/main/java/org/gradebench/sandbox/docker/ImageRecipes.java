@@ -24,7 +24,8 @@ public final class ImageRecipes {
     public static final List<String> BASE = List.of(
             "/bin", "/lib", "/lib64", "/sbin",
             "/usr/bin/sh", "/usr/bin/dash", "/usr/bin/rm", "/usr/bin/chmod", "/usr/bin/mv", "/usr/bin/cat",
-            "/usr/bin/ls", "/usr/bin/env", "/usr/bin/true",
+            "/usr/bin/ls", "/usr/bin/env", "/usr/bin/true", "/usr/bin/false", "/usr/bin/sleep", "/usr/bin/mkdir",
+            "/usr/bin/touch", "/usr/bin/id", "/usr/bin/cp", "/usr/bin/head", "/usr/bin/wc", "/usr/bin/test",
             "/usr/lib64/ld-linux-x86-64.so.2", "/etc/ld.so.cache");
 
     private static final List<String> GCC = List.of(

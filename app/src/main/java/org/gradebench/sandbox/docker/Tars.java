@@ -13,6 +13,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
@@ -168,7 +169,8 @@ final class Tars {
                     total += e.getSize();
                     if (total > maxBytes) throw new IOException("program folder larger than " + maxBytes + " bytes");
                     Files.deleteIfExists(target);
-                    try (OutputStream o = Files.newOutputStream(target, LinkOption.NOFOLLOW_LINKS)) {
+                    try (OutputStream o = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                         tar.transferTo(o);
                     }
                     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(

@@ -292,6 +292,25 @@ class DockerSandboxTest {
     }
 
     @Test
+    void reaperRemovesContainersOfACrashedOwnerAndKeepsLiveSessions(@TempDir Path tmp) throws Exception {
+        var docker = DockerTestSupport.client();
+        OwnerId crashed = new OwnerId(OwnerId.current().host(), 999_999_999L, 1L);
+        String staleSession = "stale-" + System.nanoTime();
+        ContainerSpec spec = new ContainerSpecBuilder(python.dockerImage(), ContainerShape.of(
+                test(List.of("true"), limits(1000, 1000, 64, 8))))
+                .session(staleSession, crashed.toString(), "crashed").copy().build();
+        String stale = spec.applyTo(docker.createContainerCmd(python.dockerImage())).exec().getId();
+        try (SandboxSession live = bind.open("live", source(tmp.resolve("p"), "x", ""), python)) {
+            live.run(test(List.of("/bin/true"), limits(1000, 2000, 64, 8)));
+            String liveSession = ((DockerSandboxSession) live).sessionId();
+            List<String> removed = new DockerReaper(docker).reap(bind.liveSessions());
+            assertThat(removed).contains(stale);
+            assertThat(DockerTestSupport.containersOf(staleSession)).isEmpty();
+            assertThat(DockerTestSupport.containersOf(liveSession)).hasSize(1);
+        }
+    }
+
+    @Test
     void missingImageSaysHowToGetIt(@TempDir Path tmp) throws Exception {
         LanguageProfile ghost = new LanguageProfile("ghost", "ghost", List.of("g"), List.of(), Optional.empty(),
                 List.of(), List.of("x"), List.of(), List.of(), List.of(), Map.of(), true, 0, "gradebench/ghost:local");

@@ -72,7 +72,7 @@ final class ExportContext {
         List<String> overridden = book.overridden().stream()
                 .filter(r -> skipped.stream().noneMatch(s -> s.submissionId().equals(r.submission().id())))
                 .map(r -> r.submission().id()).toList();
-        return new ExportReport(file, format, written, lmsMax, overridden, skipped, warnings);
+        return new ExportReport(file, format, written, lmsMax, decimal, overridden, skipped, warnings);
     }
 
     CsvTable template() throws IOException, InvalidInputException {

@@ -8,11 +8,12 @@ import java.util.List;
  *
  * @param written    student rows written (or filled in the template)
  * @param lmsMax     the maximum the scores were scaled to
+ * @param decimal    the decimal separator used for scores
  * @param overridden submission ids whose exported score is a manual override
  * @param skipped    submissions that are not in the file, and why
  * @param warnings   things the user should check before uploading
  */
-public record ExportReport(Path file, ExportFormat format, int written, double lmsMax, List<String> overridden,
+public record ExportReport(Path file, ExportFormat format, int written, double lmsMax, char decimal, List<String> overridden,
                            List<Skipped> skipped, List<String> warnings) {
 
     public ExportReport {

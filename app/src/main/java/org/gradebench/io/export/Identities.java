@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Which identity field is each LMS's key. {@code Submission.Identity.lmsId} holds what the importer found: Moodle
  * participant id, Canvas user id or anonymous id, Blackboard username, GitHub login...
  */
-final class Identities {
+public final class Identities {
     private Identities() {
     }
 
@@ -22,7 +22,7 @@ final class Identities {
     private static final Pattern TRAILING_DIGITS = Pattern.compile("(\\d+)\\s*$");
     private static final Pattern CANVAS_ANON = Pattern.compile("(?i)(anon_)?[1-9A-HJ-NP-Za-km-z]{5}");
 
-    static Optional<String> moodleParticipantId(Submission s) {
+    public static Optional<String> moodleParticipantId(Submission s) {
         Optional<String> fromLms = s.identity().lmsId().flatMap(Identities::participant);
         return fromLms.isPresent() ? fromLms : participant(s.id());
     }

@@ -105,10 +105,15 @@ final class ExportFixture {
 
     /** Records everything in a fresh H2 history and reads it back, as the export command does. */
     GradeBook book() {
+        return book(true);
+    }
+
+    /** @param withAssignment false: as when the assignment folder is gone (no maximum, no hidden flags) */
+    GradeBook book(boolean withAssignment) {
         try (H2RunHistory h = H2RunHistory.open(dir.resolve("h-" + System.nanoTime()), CLOCK)) {
             long sid = record(h);
             StoredSession stored = h.load(sid).orElseThrow();
-            return GradeBook.of(stored, h.reviews(sid), Optional.of(assignment));
+            return GradeBook.of(stored, h.reviews(sid), withAssignment ? Optional.of(assignment) : Optional.empty());
         }
     }
 

@@ -80,7 +80,8 @@ public final class FeedbackBuilder {
     private StudentFeedback.TestFeedback test(TestResult t, Optional<TestCase> tc, boolean hidden, String comment) {
         RunResult run = t.run();
         boolean ran = run.outcome() == RunResult.Outcome.EXITED || run.outcome() == RunResult.Outcome.SIGNALED;
-        if (hidden || t.verdict() == Verdict.AC) {
+        // A test that never ran (build failed, cancelled) has nothing to show but the grader's comment.
+        if (hidden || t.verdict() == Verdict.AC || (!ran && t.verdict() != Verdict.SE)) {
             return new StudentFeedback.TestFeedback(t.testName(), t.verdict(), hidden, comment, "", Optional.empty(),
                     List.of(), Optional.empty(), "", run.cpuMs(), run.peakMemoryKb(), ran);
         }

@@ -45,13 +45,15 @@ public final class FeedbackLayout {
                 String key = s.identity().lmsId().orElse(s.id()).strip();
                 if (key.toLowerCase(Locale.ROOT).startsWith("anon_")) yield Optional.of(Texts.safeFileName(key, MAX_NAME));
                 String name = NON_WORD.matcher(s.student().toLowerCase(Locale.ROOT)).replaceAll("");
-                yield Optional.of(Texts.safeFileName((name.isEmpty() ? "student" : name) + "_" + key, MAX_NAME));
+                // cut the name, never the key
+                yield Optional.of(Texts.safeFileName(name.isEmpty() ? "student" : name, MAX_NAME - 40) + "_"
+                        + Texts.safeFileName(key, 40));
             }
             case BLACKBOARD -> Optional.of(Texts.safeFileName(
                     (s.identity().source().equals("blackboard") ? s.identity().lmsId().or(() -> s.identity().login())
                             : s.identity().login().or(() -> s.identity().lmsId())).orElse(s.id()), MAX_NAME));
-            case BRIGHTSPACE -> Optional.of(Texts.safeFileName(s.student() + " - "
-                    + s.identity().login().or(() -> s.identity().lmsId()).orElse(s.id()), MAX_NAME));
+            case BRIGHTSPACE -> Optional.of(Texts.safeFileName(s.student(), MAX_NAME - 40) + " - "
+                    + Texts.safeFileName(s.identity().login().or(() -> s.identity().lmsId()).orElse(s.id()), 40));
             case CSV -> Optional.of(Texts.safeFileName(s.id(), MAX_NAME));
         };
     }

@@ -147,8 +147,9 @@ public final class FeedbackRenderer {
     }
 
     private static boolean hasDetail(StudentFeedback.TestFeedback t) {
+        // a comment alone is already in the table of tests
         return !t.checkerMessage().isBlank() || t.input().isPresent() || !t.diff().isEmpty() || t.stderr().isPresent()
-                || !t.note().isBlank() || !t.comment().isBlank();
+                || !t.note().isBlank();
     }
 
     private static String paragraphs(String text) {
@@ -157,6 +158,6 @@ public final class FeedbackRenderer {
     }
 
     private static String indent(String text) {
-        return "    " + text.replace("\n", "\n    ");
+        return "    " + text.stripTrailing().replace("\n", "\n    ");
     }
 }

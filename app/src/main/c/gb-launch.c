@@ -1,0 +1,523 @@
+/*
+ * gb-launch: the first process inside a Gradebench sandbox (bwrap --as-pid-1, or a Docker exec).
+ *
+ * Why it exists: measuring a sandboxed program from outside does not work (bwrap never reaps its PID 1, so wait4 on
+ * bwrap loses the program's CPU time and peak memory; see shared/reference/sandbox.md). This launcher forks the
+ * program, applies rlimits, polls /proc to enforce totals that per-process rlimits cannot (CPU and memory split
+ * across forks), kills every process of the run when it ends, and reports one JSON line on a descriptor the program
+ * cannot reach (close-on-exec, and /proc/<launcher>/fd is closed to it by PR_SET_DUMPABLE 0).
+ *
+ * Usage (the Java side builds it; keep it stable, the Docker backend uses the same binary):
+ *   gb-launch --report-fd N --cpu-ms N --wall-ms N --as-kb N --mem-kb N --fsize N --nproc N --nofile N
+ *             [--stdin PATH] --stdout PATH --stderr PATH [--chdir DIR] -- argv...
+ *   gb-launch --keepalive
+ * A value of 0 means "no limit" for cpu-ms, wall-ms, as-kb, mem-kb, fsize, nproc and nofile.
+ *
+ * Report: {"exited":bool,"code":int,"signal":int,"wall_timeout":bool,"cpu_timeout":bool,"mem_killed":bool,
+ *          "cpu_ms":int,"wall_ms":int,"maxrss_kb":int,"exec_errno":int,"exec_stage":"...","killed_others":int}
+ * Exit status of the launcher itself: 0 when a report was written, 125 on a usage or internal error (message on
+ * stderr, no report).
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define POLL_NS (10L * 1000 * 1000)
+#define MAX_PROCS 32768
+#define HASH_SLOTS 65536 /* power of two, > 2 * MAX_PROCS */
+
+struct options {
+    int report_fd;
+    long long cpu_ms, wall_ms, as_kb, mem_kb, fsize, nproc, nofile;
+    const char *stdin_path, *stdout_path, *stderr_path, *chdir_path;
+    char **argv;
+};
+
+/* Setup stages reported when the program could not be started. */
+enum stage { ST_NONE, ST_STDIN, ST_STDOUT, ST_STDERR, ST_RLIMIT, ST_CHDIR, ST_EXEC };
+static const char *const stage_names[] = {"", "stdin", "stdout", "stderr", "rlimit", "chdir", "exec"};
+
+struct proc {
+    pid_t pid, ppid;
+    long long ticks; /* utime+stime+cutime+cstime */
+    long long rss_pages;
+    signed char mine; /* -1 unknown, 0 no, 1 descendant of the launcher */
+};
+
+static struct proc procs[MAX_PROCS];
+static int nprocs;
+static int slot_of[HASH_SLOTS]; /* index+1 into procs, 0 = empty */
+
+static void die(const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf - 1, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    if (n > (int)sizeof buf - 2) n = (int)sizeof buf - 2;
+    buf[n++] = '\n';
+    ssize_t w = write(2, "gb-launch: ", 11);
+    w = write(2, buf, (size_t)n);
+    (void)w;
+    _exit(125);
+}
+
+static long long parse_num(const char *opt, const char *v) {
+    if (v == NULL) die("%s needs a value", opt);
+    char *end = NULL;
+    errno = 0;
+    long long x = strtoll(v, &end, 10);
+    if (errno != 0 || end == v || *end != '\0' || x < 0) die("%s: not a non-negative number: %s", opt, v);
+    return x;
+}
+
+static long long now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void write_all(int fd, const char *buf, size_t len) {
+    while (len > 0) {
+        ssize_t w = write(fd, buf, len);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return;
+        }
+        buf += w;
+        len -= (size_t)w;
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/* keepalive: a long-lived container's main process that only reaps                                            */
+
+_Noreturn static void keepalive(void) {
+    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    for (;;) {
+        while (waitpid(-1, NULL, WNOHANG) > 0) {
+        }
+        struct timespec ts = {1, 0};
+        sigtimedwait(&set, NULL, &ts);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/* /proc polling                                                                                                 */
+
+static int find_proc(pid_t pid) {
+    unsigned h = ((unsigned)pid * 2654435761u) & (HASH_SLOTS - 1);
+    while (slot_of[h] != 0) {
+        if (procs[slot_of[h] - 1].pid == pid) return slot_of[h] - 1;
+        h = (h + 1) & (HASH_SLOTS - 1);
+    }
+    return -1;
+}
+
+static void add_proc(const struct proc *p) {
+    if (nprocs >= MAX_PROCS) return;
+    procs[nprocs] = *p;
+    unsigned h = ((unsigned)p->pid * 2654435761u) & (HASH_SLOTS - 1);
+    while (slot_of[h] != 0) h = (h + 1) & (HASH_SLOTS - 1);
+    slot_of[h] = ++nprocs;
+}
+
+/* Reads /proc/<pid>/stat; returns 0 on success. The command name may contain spaces and parentheses, so the fields
+ * are parsed after the LAST ')'. */
+static int read_stat(pid_t pid, struct proc *out) {
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n;
+    do {
+        n = read(fd, buf, sizeof buf - 1);
+    } while (n < 0 && errno == EINTR);
+    close(fd);
+    if (n <= 0) return -1;
+    buf[n] = '\0';
+    char *p = strrchr(buf, ')');
+    if (p == NULL) return -1;
+    p += 2; /* skip ") " : now at field 3 (state) */
+    /* fields: 3 state 4 ppid 5 pgrp 6 session 7 tty 8 tpgid 9 flags 10 minflt 11 cminflt 12 majflt 13 cmajflt
+     * 14 utime 15 stime 16 cutime 17 cstime 18 priority 19 nice 20 num_threads 21 itrealvalue 22 starttime
+     * 23 vsize 24 rss */
+    char state;
+    int ppid;
+    unsigned long long utime, stime, vsize;
+    long long cutime, cstime, rss;
+    int got = sscanf(p, "%c %d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu %lld %lld %*d %*d %*d %*d %*u %llu %lld",
+                     &state, &ppid, &utime, &stime, &cutime, &cstime, &vsize, &rss);
+    if (got != 8) return -1;
+    out->pid = pid;
+    out->ppid = ppid;
+    out->ticks = (long long)(utime + stime) + cutime + cstime;
+    out->rss_pages = rss < 0 ? 0 : rss;
+    out->mine = -1;
+    return 0;
+}
+
+static int is_mine(int i, pid_t self) {
+    /* Walk up the parent chain; memoise. Chains are short; a cycle cannot exist in a consistent snapshot, and the
+     * depth bound protects against an inconsistent one. */
+    int chain[256];
+    int depth = 0;
+    int cur = i;
+    int verdict = 0;
+    while (depth < 256) {
+        if (procs[cur].mine >= 0) {
+            verdict = procs[cur].mine;
+            break;
+        }
+        chain[depth++] = cur;
+        pid_t pp = procs[cur].ppid;
+        if (pp == self) {
+            verdict = 1;
+            break;
+        }
+        if (pp <= 1) {
+            verdict = 0;
+            break;
+        }
+        int next = find_proc(pp);
+        if (next < 0) {
+            verdict = 0;
+            break;
+        }
+        cur = next;
+    }
+    for (int k = 0; k < depth; k++) procs[chain[k]].mine = (signed char)verdict;
+    return verdict;
+}
+
+struct scan {
+    int count;           /* live descendants (zombies included) */
+    int others;          /* of which not the main child */
+    long long ticks;     /* their CPU, clock ticks */
+    long long rss_kb;    /* their resident memory, summed */
+};
+
+/* Snapshot of every descendant of this launcher. When the launcher is the pid namespace's init every process but
+ * itself is a descendant; otherwise (docker exec, unsandboxed mode) the parent chain decides. */
+static struct scan scan_descendants(pid_t self, long page_kb, int kill_them, pid_t main_child) {
+    struct scan s = {0, 0, 0, 0};
+    nprocs = 0;
+    memset(slot_of, 0, sizeof slot_of);
+    DIR *d = opendir("/proc");
+    if (d == NULL) return s;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+        pid_t pid = (pid_t)strtol(e->d_name, NULL, 10);
+        if (pid == self || pid <= 0) continue;
+        struct proc p;
+        if (read_stat(pid, &p) == 0) add_proc(&p);
+    }
+    closedir(d);
+    for (int i = 0; i < nprocs; i++) {
+        if (!is_mine(i, self)) continue;
+        s.count++;
+        s.ticks += procs[i].ticks;
+        s.rss_kb += procs[i].rss_pages * page_kb;
+        if (procs[i].pid != main_child) s.others++;
+        if (kill_them) kill(procs[i].pid, SIGKILL);
+    }
+    return s;
+}
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/* the child                                                                                                     */
+
+static void child_fail(int errfd, enum stage st, int err) {
+    int msg[2] = {(int)st, err};
+    write_all(errfd, (const char *)msg, sizeof msg);
+    _exit(127);
+}
+
+static int open_std(const char *path, int flags) {
+    /* O_NONBLOCK so a FIFO planted at the path cannot hang the setup; cleared right after. */
+    int fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+    if (fd < 0) return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISCHR(st.st_mode))) {
+        close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return fd;
+}
+
+static void set_limit(int errfd, int res, long long value) {
+    struct rlimit rl;
+    rl.rlim_cur = rl.rlim_max = value <= 0 ? RLIM_INFINITY : (rlim_t)value;
+    if (setrlimit(res, &rl) != 0) child_fail(errfd, ST_RLIMIT, errno);
+}
+
+static void close_other_fds(int keep) {
+    /* close_range(2) since Linux 5.9; fall back to a loop for older kernels. */
+    if (keep > 3) {
+        if (syscall(SYS_close_range, 3u, (unsigned)(keep - 1), 0u) != 0) {
+            for (int fd = 3; fd < keep; fd++) close(fd);
+        }
+    }
+    if (syscall(SYS_close_range, (unsigned)(keep + 1), ~0u, 0u) != 0) {
+        long max = sysconf(_SC_OPEN_MAX);
+        if (max < 0 || max > 1 << 20) max = 1 << 20;
+        for (int fd = keep + 1; fd < max; fd++) close(fd);
+    }
+}
+
+static void run_child(const struct options *o, int errfd, pid_t launcher) {
+    /* Kill the program when the launcher disappears (matters outside a pid namespace). */
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    if (getppid() != launcher) _exit(127);
+    setsid();
+
+    /* JVM and Python parents leave SIGPIPE/SIGXFSZ ignored and SIGQUIT blocked; programs must see defaults. */
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (sig == SIGKILL || sig == SIGSTOP) continue;
+        signal(sig, SIG_DFL);
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+
+    int in = open_std(o->stdin_path ? o->stdin_path : "/dev/null", O_RDONLY);
+    if (in < 0) child_fail(errfd, ST_STDIN, errno);
+    int out = open_std(o->stdout_path, O_WRONLY | O_CREAT | O_TRUNC);
+    if (out < 0) child_fail(errfd, ST_STDOUT, errno);
+    int err = open_std(o->stderr_path, O_WRONLY | O_CREAT | O_TRUNC);
+    if (err < 0) child_fail(errfd, ST_STDERR, errno);
+    /* dup2 clears close-on-exec on the target. */
+    if (dup2(in, 0) < 0) child_fail(errfd, ST_STDIN, errno);
+    if (dup2(out, 1) < 0) child_fail(errfd, ST_STDOUT, errno);
+    if (dup2(err, 2) < 0) child_fail(errfd, ST_STDERR, errno);
+    close_other_fds(errfd);
+
+    if (o->chdir_path != NULL && chdir(o->chdir_path) != 0) child_fail(errfd, ST_CHDIR, errno);
+    umask(022);
+
+    if (o->as_kb > 0) set_limit(errfd, RLIMIT_AS, o->as_kb * 1024);
+    if (o->cpu_ms > 0) {
+        /* Backstop only: the parent enforces cpu-ms on the total. Soft limit -> SIGXCPU, hard = soft + 1 -> SIGKILL. */
+        struct rlimit rl;
+        rl.rlim_cur = (rlim_t)((o->cpu_ms + 999) / 1000);
+        rl.rlim_max = rl.rlim_cur + 1;
+        if (setrlimit(RLIMIT_CPU, &rl) != 0) child_fail(errfd, ST_RLIMIT, errno);
+    }
+    if (o->fsize > 0) set_limit(errfd, RLIMIT_FSIZE, o->fsize);
+    if (o->nproc > 0) set_limit(errfd, RLIMIT_NPROC, o->nproc);
+    if (o->nofile > 0) set_limit(errfd, RLIMIT_NOFILE, o->nofile);
+    {
+        struct rlimit rl = {0, 0};
+        if (setrlimit(RLIMIT_CORE, &rl) != 0) child_fail(errfd, ST_RLIMIT, errno);
+    }
+    {
+        /* Unlimited stack (as DMOJ does): deep recursion is bounded by the memory limit (RLIMIT_AS and the polled
+         * total), not by an arbitrary 8 MiB. A finite value here would also become glibc's default thread stack
+         * size, so a large one would make every pthread reserve that much address space under RLIMIT_AS; with
+         * RLIM_INFINITY glibc falls back to 2 MiB per thread. */
+        struct rlimit rl;
+        if (getrlimit(RLIMIT_STACK, &rl) == 0) {
+            rl.rlim_cur = rl.rlim_max;
+            setrlimit(RLIMIT_STACK, &rl);
+        }
+    }
+
+    execvp(o->argv[0], o->argv);
+    child_fail(errfd, ST_EXEC, errno);
+}
+
+/* ------------------------------------------------------------------------------------------------------------ */
+
+static void usage(void) {
+    die("usage: gb-launch --report-fd N --cpu-ms N --wall-ms N --as-kb N --mem-kb N --fsize N --nproc N --nofile N "
+        "[--stdin PATH] --stdout PATH --stderr PATH [--chdir DIR] -- argv... | gb-launch --keepalive");
+}
+
+static void parse(int argc, char **argv, struct options *o) {
+    memset(o, 0, sizeof *o);
+    o->report_fd = -1;
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if (strcmp(a, "--report-fd") == 0) o->report_fd = (int)parse_num(a, v);
+        else if (strcmp(a, "--cpu-ms") == 0) o->cpu_ms = parse_num(a, v);
+        else if (strcmp(a, "--wall-ms") == 0) o->wall_ms = parse_num(a, v);
+        else if (strcmp(a, "--as-kb") == 0) o->as_kb = parse_num(a, v);
+        else if (strcmp(a, "--mem-kb") == 0) o->mem_kb = parse_num(a, v);
+        else if (strcmp(a, "--fsize") == 0) o->fsize = parse_num(a, v);
+        else if (strcmp(a, "--nproc") == 0) o->nproc = parse_num(a, v);
+        else if (strcmp(a, "--nofile") == 0) o->nofile = parse_num(a, v);
+        else if (strcmp(a, "--stdin") == 0 && v) o->stdin_path = v;
+        else if (strcmp(a, "--stdout") == 0 && v) o->stdout_path = v;
+        else if (strcmp(a, "--stderr") == 0 && v) o->stderr_path = v;
+        else if (strcmp(a, "--chdir") == 0 && v) o->chdir_path = v;
+        else die("unknown or incomplete option: %s", a);
+        i++;
+    }
+    if (i >= argc) usage();
+    if (o->report_fd < 0 || o->stdout_path == NULL || o->stderr_path == NULL) usage();
+    o->argv = argv + i;
+}
+
+int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "--keepalive") == 0) keepalive();
+
+    /* Make sure 0-2 exist, so no descriptor we open later lands there by accident. */
+    for (int fd = 0; fd < 3; fd++) {
+        if (fcntl(fd, F_GETFD) < 0) {
+            int n = open("/dev/null", O_RDWR);
+            if (n >= 0 && n != fd) close(n);
+        }
+    }
+
+    struct options o;
+    parse(argc, argv, &o);
+    int fl = fcntl(o.report_fd, F_GETFD);
+    if (fl < 0) die("report fd %d is not open", o.report_fd);
+    fcntl(o.report_fd, F_SETFD, fl | FD_CLOEXEC);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    /* Orphans (double-forked daemons) reparent to us even when we are not pid 1, so we can kill and reap them. */
+    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    /* A fork bomb must not starve the desktop; only ever lowers priority. */
+    errno = 0;
+    int prio = getpriority(PRIO_PROCESS, 0);
+    if (errno == 0 && prio < 10) setpriority(PRIO_PROCESS, 0, 10);
+    signal(SIGPIPE, SIG_IGN);
+
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+
+    int errpipe[2];
+    if (pipe2(errpipe, O_CLOEXEC) != 0) die("pipe: %s", strerror(errno));
+
+    pid_t self = getpid();
+    int pid1 = self == 1;
+    long page_kb = sysconf(_SC_PAGESIZE) / 1024;
+    long hz = sysconf(_SC_CLK_TCK);
+    if (page_kb <= 0) page_kb = 4;
+    if (hz <= 0) hz = 100;
+
+    long long start = now_ns();
+    pid_t child = fork();
+    if (child < 0) die("fork: %s", strerror(errno));
+    if (child == 0) {
+        close(errpipe[0]);
+        run_child(&o, errpipe[1], self);
+    }
+    close(errpipe[1]);
+
+    int main_done = 0, main_status = 0;
+    long long main_end = 0;
+    long long reaped_us = 0, maxrss_kb = 0, peak_total_kb = 0;
+    int wall_timeout = 0, cpu_timeout = 0, mem_killed = 0, killing = 0, killed_others = 0;
+
+    for (;;) {
+        struct rusage ru;
+        int status;
+        pid_t p;
+        int no_children = 0;
+        for (;;) {
+            p = wait4(-1, &status, WNOHANG | __WALL, &ru);
+            if (p > 0) {
+                reaped_us += (long long)ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec
+                             + (long long)ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec;
+                if (ru.ru_maxrss > maxrss_kb) maxrss_kb = ru.ru_maxrss;
+                if (p == child) {
+                    main_done = 1;
+                    main_status = status;
+                    main_end = now_ns();
+                }
+                continue;
+            }
+            if (p < 0 && errno == EINTR) continue;
+            if (p < 0 && errno == ECHILD) no_children = 1;
+            break;
+        }
+        if (main_done && no_children) break;
+
+        if (main_done || killing) {
+            /* The run is over: nothing may outlive it. Repeated every round until wait4 says ECHILD, which (with
+             * the subreaper flag) means no descendant is left. */
+            if (pid1) kill(-1, SIGKILL);
+            struct scan s = scan_descendants(self, page_kb, 1, child);
+            if (s.others > killed_others) killed_others = s.others;
+            killing = 1;
+        } else {
+            struct scan s = scan_descendants(self, page_kb, 0, child);
+            if (s.rss_kb > peak_total_kb) peak_total_kb = s.rss_kb;
+            long long elapsed_ms = (now_ns() - start) / 1000000;
+            long long cpu_ms = reaped_us / 1000 + s.ticks * 1000 / hz;
+            if (o.wall_ms > 0 && elapsed_ms >= o.wall_ms) wall_timeout = 1;
+            if (o.cpu_ms > 0 && cpu_ms > o.cpu_ms) cpu_timeout = 1;
+            if (o.mem_kb > 0 && s.rss_kb > o.mem_kb) mem_killed = 1;
+            if (wall_timeout || cpu_timeout || mem_killed) {
+                if (pid1) kill(-1, SIGKILL);
+                kill(-child, SIGKILL);
+                struct scan k = scan_descendants(self, page_kb, 1, child);
+                killed_others = s.others > k.others ? s.others : k.others;
+                killing = 1;
+                continue; /* reap right away */
+            }
+        }
+        struct timespec ts = {0, POLL_NS};
+        sigtimedwait(&chld, NULL, &ts);
+    }
+    if (main_end == 0) main_end = now_ns();
+
+    int setup[2] = {0, 0};
+    ssize_t n;
+    do {
+        n = read(errpipe[0], setup, sizeof setup);
+    } while (n < 0 && errno == EINTR);
+    int exec_errno = n == (ssize_t)sizeof setup ? setup[1] : 0;
+    int exec_stage = n == (ssize_t)sizeof setup && setup[0] > 0 && setup[0] <= ST_EXEC ? setup[0] : 0;
+
+    long long cpu_total_ms = reaped_us / 1000;
+    if (o.cpu_ms > 0 && cpu_total_ms > o.cpu_ms) cpu_timeout = 1;
+    if (peak_total_kb > maxrss_kb) maxrss_kb = peak_total_kb;
+    int exited = WIFEXITED(main_status);
+    char buf[512];
+    int len = snprintf(buf, sizeof buf,
+                       "{\"exited\":%s,\"code\":%d,\"signal\":%d,\"wall_timeout\":%s,\"cpu_timeout\":%s,"
+                       "\"mem_killed\":%s,\"cpu_ms\":%lld,\"wall_ms\":%lld,\"maxrss_kb\":%lld,\"exec_errno\":%d,"
+                       "\"exec_stage\":\"%s\",\"killed_others\":%d}\n",
+                       exited ? "true" : "false", exited ? WEXITSTATUS(main_status) : -1,
+                       WIFSIGNALED(main_status) ? WTERMSIG(main_status) : 0, wall_timeout ? "true" : "false",
+                       cpu_timeout ? "true" : "false", mem_killed ? "true" : "false", cpu_total_ms,
+                       (main_end - start) / 1000000, maxrss_kb, exec_errno, stage_names[exec_stage], killed_others);
+    if (len > 0) write_all(o.report_fd, buf, (size_t)len);
+    return 0;
+}

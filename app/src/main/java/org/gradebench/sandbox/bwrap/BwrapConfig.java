@@ -1,0 +1,43 @@
+package org.gradebench.sandbox.bwrap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of the bubblewrap backend.
+ *
+ * @param bwrap       the bwrap executable
+ * @param setpriv     the setpriv executable (util-linux), used only when the JVM runs as root
+ * @param uidBase     first uid of the dedicated sandbox uids (used only when the JVM runs as root)
+ * @param uidCount    how many consecutive uids, one per concurrent run. RLIMIT_NPROC counts every process of a uid
+ *                    system-wide, so sharing one uid (such as "nobody", which other daemons use too) between
+ *                    concurrent runs would let a fork bomb in one run starve the others, and another service's
+ *                    processes would eat into the student's budget. Pick a range no account uses.
+ * @param runtimeRoot where workspaces and the launcher go; empty = {@code <tmpdir>/gradebench-<uid>}
+ * @param launcher    a launcher binary to use instead of the one on the classpath
+ * @param grace       added to the wall limit before the JVM kills a sandbox whose launcher did not stop it
+ */
+public record BwrapConfig(Path bwrap, Path setpriv, int uidBase, int uidCount, Optional<Path> runtimeRoot,
+                          Optional<Path> launcher, Duration grace) {
+
+    public static final int DEFAULT_UID_BASE = 64123;
+    public static final int DEFAULT_UID_COUNT = 16;
+
+    public BwrapConfig {
+        Objects.requireNonNull(bwrap, "bwrap");
+        Objects.requireNonNull(setpriv, "setpriv");
+        Objects.requireNonNull(runtimeRoot, "runtimeRoot");
+        Objects.requireNonNull(launcher, "launcher");
+        Objects.requireNonNull(grace, "grace");
+        if (uidBase < 1000 || uidCount < 1 || (long) uidBase + uidCount > 0xFFFF_FFFEL) {
+            throw new IllegalArgumentException("sandbox uids must be a range of ordinary (>= 1000) uids");
+        }
+    }
+
+    public static BwrapConfig defaults() {
+        return new BwrapConfig(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/setpriv"), DEFAULT_UID_BASE,
+                DEFAULT_UID_COUNT, Optional.empty(), Optional.empty(), Duration.ofSeconds(3));
+    }
+}

@@ -37,6 +37,16 @@ public final class SandboxTestSupport {
         Assumptions.assumeTrue(status.usable(), why);
     }
 
+    /**
+     * The bwrap settings for tests: the defaults but a uid range of their own, so the suite never shares uids with a
+     * Gradebench app (or an older build without cross-process uid locks) running on the same machine.
+     */
+    public static org.gradebench.sandbox.bwrap.BwrapConfig bwrapConfig() {
+        org.gradebench.sandbox.bwrap.BwrapConfig d = org.gradebench.sandbox.bwrap.BwrapConfig.defaults();
+        return new org.gradebench.sandbox.bwrap.BwrapConfig(d.bwrap(), d.setpriv(), 64200, 8, d.runtimeRoot(),
+                d.launcher(), d.grace());
+    }
+
     public static boolean runningAsRoot() {
         try {
             return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The submission importer: give it a folder or an archive, it finds the layout (an LMS bulk download or a generic
@@ -74,12 +75,13 @@ public final class AutoDetectingSubmissionSource implements SubmissionSource {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(workspace, "workspace");
         if (!Files.exists(input)) throw new InvalidInputException(input, "does not exist");
+        String label = input.getFileName() == null ? input.toString() : input.getFileName().toString();
+        input = input.toRealPath(); // a link to an archive is fine; everything inside is judged without following
         Files.createDirectories(workspace);
         Path importDir = Files.createTempDirectory(workspace, "import-").toRealPath();
         ArchiveExtractor extractor = new ArchiveExtractor(options.limits(), options.legacyZipCharset());
         ExtractionBudget budget = extractor.newBudget();
         List<String> warnings = new ArrayList<>();
-        String label = input.getFileName() == null ? input.toString() : input.getFileName().toString();
 
         Path base;
         boolean owned;
@@ -111,7 +113,7 @@ public final class AutoDetectingSubmissionSource implements SubmissionSource {
             if (!descend) break;
             root = wrapper;
         }
-        if (chosen == null) chosen = new GenericImporter();
+        if (chosen == null) chosen = fallback();
         log.debug("{}: layout {} at {}", label, chosen.format().id(), root);
         ImportSession session = new ImportSession(options, extractor, budget, importDir, root, owned, label, warnings);
         SubmissionFormat format = chosen.read(session);
@@ -121,18 +123,25 @@ public final class AutoDetectingSubmissionSource implements SubmissionSource {
                 ? new ImportReport(new ImportResult(format.id(), List.of(), warnings), report.superseded()) : report;
     }
 
+    /**
+     * The layout at {@code root}, or null. A forced LMS format is accepted only where it matches (so a wrapper
+     * folder can still be looked through); a forced generic format always falls through to the generic importer.
+     */
     private LayoutImporter detect(Path root) throws IOException {
-        if (options.format().isPresent()) {
-            SubmissionFormat f = options.format().get();
-            for (LayoutImporter i : importers())
-                if (i.format() == f || (f == SubmissionFormat.FILE_PER_STUDENT || f == SubmissionFormat.MIXED)
-                        && i instanceof GenericImporter) return i;
-        }
+        Optional<SubmissionFormat> forced = options.format();
         for (LayoutImporter i : importers()) {
             if (i instanceof GenericImporter) continue;
+            if (forced.isPresent() && i.format() != forced.get()) continue;
             if (i.matches(root, options)) return i;
         }
         return null;
+    }
+
+    private LayoutImporter fallback() {
+        Optional<SubmissionFormat> forced = options.format();
+        if (forced.isPresent())
+            for (LayoutImporter i : importers()) if (i.format() == forced.get()) return i;
+        return new GenericImporter();
     }
 
     private static Path singleWrapper(Path root) throws IOException {

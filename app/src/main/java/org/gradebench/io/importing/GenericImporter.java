@@ -52,7 +52,7 @@ public final class GenericImporter implements LayoutImporter {
                             .stripArchiveExtension(q.getFileName().toString()).equalsIgnoreCase(base)).count();
                     String id = sameBase > 1 || names.contains(base.toLowerCase(Locale.ROOT)) ? name : base;
                     Path folder = s.newFolder(ImportSession.SUBMISSIONS, id);
-                    s.extractStudentArchive(p, folder, s.inputLabel() + "!/" + name);
+                    s.extractStudentArchive(p, folder, s.inputLabel() + (s.rootOwned() ? "!/" : "/") + s.rel(p));
                     s.add(new Submission(id, id, folder, identity()));
                 } else {
                     Path folder = s.newFolder(ImportSession.SUBMISSIONS, name);

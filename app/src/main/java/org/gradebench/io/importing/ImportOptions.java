@@ -48,7 +48,7 @@ public record ImportOptions(ExtractionLimits limits, Charset legacyZipCharset, O
     public static ImportOptions defaults() {
         return new ImportOptions(ExtractionLimits.defaults(), ArchiveExtractor.defaultLegacyCharset(), Optional.empty(),
                 true, true, ZoneId.systemDefault(),
-                List.of("Participant", "Teilnehmer/in", "Participante", "Partecipante", "Deelnemer"),
+                List.of("Participant", "Teilnehmer/in", "Teilnehmerin", "Participante", "Partecipante", "Deelnemer"),
                 List.of("Default group", "Standardgruppe", "Grupo por defecto", "Groupe par défaut", "Gruppo predefinito"),
                 Optional.empty(), Optional.empty());
     }

@@ -91,7 +91,9 @@ public final class ImportSession {
 
     /** Non-junk entries of the root, sorted by name. */
     public List<Path> rootEntries() throws IOException {
-        return Folders.children(root);
+        List<Path> kids = new ArrayList<>(Folders.children(root));
+        kids.removeIf(workspace::startsWith); // a workspace placed inside the input folder is not a student
+        return kids;
     }
 
     /** The root-relative name, for warnings. */
@@ -249,7 +251,7 @@ public final class ImportSession {
             folder = copy;
         }
         if (options.expandNestedArchives() && !alreadyExpanded.contains(folder))
-            extractor.expandNested(folder, id + ":", 1, budget, warnings);
+            extractor.expandNested(folder, id, 1, budget, warnings);
         Folders.collapseSingleDirectory(folder);
         return folder;
     }
@@ -274,9 +276,11 @@ public final class ImportSession {
         }
     }
 
+    /** Student files, that is: a clone with nothing but its {@code .git} is empty. */
     private static boolean hasFiles(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.anyMatch(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
+            return walk.anyMatch(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    && !folder.relativize(p).toString().replace('\\', '/').matches("(.*/)?\\.git/.*"));
         }
     }
 }

@@ -11,10 +11,13 @@ import java.util.Optional;
  * @param bwrap       the bwrap executable
  * @param setpriv     the setpriv executable (util-linux), used only when the JVM runs as root
  * @param uidBase     first uid of the dedicated sandbox uids (used only when the JVM runs as root)
- * @param uidCount    how many consecutive uids, one per concurrent run. RLIMIT_NPROC counts every process of a uid
- *                    system-wide, so sharing one uid (such as "nobody", which other daemons use too) between
- *                    concurrent runs would let a fork bomb in one run starve the others, and another service's
- *                    processes would eat into the student's budget. Pick a range no account uses.
+ * @param uidCount    how many consecutive uids, one per concurrent run (leased with a lock file, so several
+ *                    Gradebench processes on one machine never share one). A dedicated uid is what makes file
+ *                    permissions protect the host (/etc/shadow, /root, other submissions) and makes "kill every
+ *                    process of the run's uid" a safe clean-up. Not "nobody": other daemons run as nobody, and on
+ *                    kernels before 5.14 RLIMIT_NPROC counted every process of a uid system-wide (since 5.14 it is
+ *                    counted per user namespace, measured on 6.18: 40 unrelated processes of the same uid did not
+ *                    reduce the sandbox's budget). Pick a range no account uses.
  * @param runtimeRoot where workspaces and the launcher go; empty = {@code <tmpdir>/gradebench-<uid>}
  * @param launcher    a launcher binary to use instead of the one on the classpath
  * @param grace       added to the wall limit before the JVM kills a sandbox whose launcher did not stop it

@@ -26,7 +26,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +37,7 @@ import java.util.regex.Pattern;
  * unprivileged user namespace.
  * <p>
  * Without cgroups, totals over several processes (CPU, memory) are enforced by the launcher polling /proc every
- * 10 ms; a process count limit comes from RLIMIT_NPROC (per uid, which is why the uids are dedicated).
+ * 10 ms; the process count limit is RLIMIT_NPROC, counted per user namespace on Linux 5.14+.
  */
 public final class BwrapSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(BwrapSandbox.class);
@@ -47,26 +46,18 @@ public final class BwrapSandbox implements Sandbox {
 
     private final BwrapConfig config;
     private final boolean root;
-    private final UidPool uids;
     private final SecureRandom random = new SecureRandom();
     private final Object probeLock = new Object();
     private SandboxStatus status; // guarded by probeLock
     private Environment environment; // guarded by probeLock
 
-    /** What every session needs, prepared once by the probe. */
-    record Environment(Path workspaces, LauncherBinary launcher, List<String> rootLayout) {
+    /** What every session needs, prepared once by the probe; {@code uids} is null unless running as root. */
+    record Environment(Path workspaces, LauncherBinary launcher, List<String> rootLayout, UidPool uids) {
     }
 
     public BwrapSandbox(BwrapConfig config) {
         this.config = config;
         this.root = RuntimeDirs.currentUid() == 0;
-        Path lockDir;
-        try {
-            lockDir = UidPool.defaultLockDir();
-        } catch (SandboxException e) {
-            lockDir = Path.of(System.getProperty("java.io.tmpdir"));
-        }
-        this.uids = new UidPool(config.uidBase(), config.uidCount(), lockDir);
     }
 
     @Override
@@ -115,14 +106,6 @@ public final class BwrapSandbox implements Sandbox {
 
     boolean runningAsRoot() {
         return root;
-    }
-
-    OptionalInt acquireUid() throws InterruptedException {
-        return root ? OptionalInt.of(uids.acquire()) : OptionalInt.empty();
-    }
-
-    void releaseUid(OptionalInt uid) {
-        uid.ifPresent(uids::release);
     }
 
     private Path newWorkspace(Environment env, String label) throws SandboxException {
@@ -177,7 +160,9 @@ public final class BwrapSandbox implements Sandbox {
             LauncherBinary launcher = config.launcher().isPresent()
                     ? LauncherBinary.at(config.launcher().get()) : LauncherBinary.extract(runtime);
             Path workspaces = RuntimeDirs.ensureDir(runtime.resolve("bwrap"), RuntimeDirs.TRAVERSABLE);
-            env = new Environment(workspaces, launcher, hostRootLayout(Path.of("/")));
+            UidPool pool = root ? new UidPool(config.uidBase(), config.uidCount(),
+                    RuntimeDirs.ensureDir(runtime.resolve("uid-locks"), RuntimeDirs.PRIVATE)) : null;
+            env = new Environment(workspaces, launcher, hostRootLayout(Path.of("/")), pool);
         } catch (SandboxException | IOException e) {
             return new SandboxStatus(name(), false, version, List.of(e.getMessage()));
         }
@@ -191,8 +176,8 @@ public final class BwrapSandbox implements Sandbox {
             }
         } else {
             details.add("running as uid " + RuntimeDirs.currentUid() + ": programs run in an unprivileged user"
-                    + " namespace as this user; their process limit (RLIMIT_NPROC) counts this user's other"
-                    + " processes too");
+                    + " namespace as this user (on kernels before 5.14 their process limit also counts this user's"
+                    + " other processes)");
         }
         details.add("no cgroups: CPU and memory totals over several processes are enforced by the launcher polling"
                 + " /proc every 10 ms");

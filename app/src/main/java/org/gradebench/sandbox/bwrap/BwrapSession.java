@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -64,16 +63,25 @@ final class BwrapSession implements SandboxSession {
 
     @Override
     public RunResult run(RunSpec spec) throws SandboxException, InterruptedException {
-        OptionalInt uid = sandbox.acquireUid();
+        UidPool.Lease lease;
+        try {
+            lease = env.uids() == null ? null : env.uids().acquire();
+        } catch (IOException e) {
+            throw new SandboxException("cannot reserve a sandbox uid: " + e.getMessage(), e);
+        }
+        OptionalInt uid = lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
         Path runDir = workspace.resolve("r" + runs.incrementAndGet());
         try {
             return runIn(spec, uid, runDir);
         } catch (IOException e) {
             throw new SandboxException("sandbox run failed (" + label + "): " + e.getMessage(), e);
         } finally {
-            if (uid.isPresent()) killLeftovers(uid.getAsInt());
-            BwrapSandbox.deleteQuietly(runDir);
-            sandbox.releaseUid(uid);
+            try {
+                if (lease != null) killLeftovers(lease.uid());
+                BwrapSandbox.deleteQuietly(runDir);
+            } finally {
+                if (lease != null) lease.close();
+            }
         }
     }
 
@@ -216,7 +224,8 @@ final class BwrapSession implements SandboxSession {
         BwrapSandbox.deleteQuietly(workspace);
     }
 
-    static String describe(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
+    /** The workspace folder on the host (tests check that {@link #close()} removes it). */
+    Path workspaceForTests() {
+        return workspace;
     }
 }

@@ -1,91 +1,103 @@
 package org.gradebench.sandbox.bwrap;
 
-import org.gradebench.core.run.SandboxException;
-import org.gradebench.sandbox.launcher.RuntimeDirs;
-
 import java.io.IOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Hands out one sandbox uid per concurrent run, so process limits and leftovers are per run, not shared.
- * <p>
- * Uids are also locked across processes (a lock file per uid): two Gradebench processes on one machine (the window
- * and a `grade` in a terminal, or parallel CI jobs) must never run programs under the same uid, because the
- * leftover sweep after a run kills every process of its uid.
+ * Hands out one sandbox uid per concurrent run, so process limits and leftovers are per run, not shared. Uids are
+ * system-wide, so besides the in-JVM queue every lease holds an exclusive lock on {@code <lockDir>/uid-<n>.lock}:
+ * two Gradebench processes on one machine (the GUI and a CLI run, two test suites) never use the same uid at once,
+ * and one never kills the other's processes as "leftovers".
  */
 final class UidPool {
     private static final long RETRY_MS = 20;
 
     private final BlockingQueue<Integer> free;
-    private final int count;
     private final Path lockDir;
-    private final Map<Integer, FileChannel> held = new ConcurrentHashMap<>();
+    private final int count;
 
     UidPool(int base, int count, Path lockDir) {
-        this.count = count;
+        this.free = new ArrayBlockingQueue<>(count);
         this.lockDir = lockDir;
-        free = new ArrayBlockingQueue<>(count);
+        this.count = count;
         for (int i = 0; i < count; i++) free.add(base + i);
     }
 
-    static Path defaultLockDir() throws SandboxException {
-        return RuntimeDirs.ensureDir(RuntimeDirs.userRoot().resolve("uid-locks"), RuntimeDirs.PRIVATE);
-    }
+    /** A uid held exclusively until {@link #close()}. */
+    final class Lease implements AutoCloseable {
+        private final int uid;
+        private final FileChannel channel;
+        private final FileLock lock;
 
-    int acquire() throws InterruptedException {
-        int misses = 0;
-        while (true) {
-            int uid = free.take();
-            if (lock(uid)) return uid;
-            free.add(uid); // another process runs under it now; try the next
-            if (++misses % count == 0) Thread.sleep(RETRY_MS);
+        private Lease(int uid, FileChannel channel, FileLock lock) {
+            this.uid = uid;
+            this.channel = channel;
+            this.lock = lock;
         }
-    }
 
-    void release(int uid) {
-        FileChannel ch = held.remove(uid);
-        if (ch != null) {
+        int uid() {
+            return uid;
+        }
+
+        @Override
+        public void close() {
             try {
-                ch.close(); // releases the lock
+                lock.release();
+                channel.close();
             } catch (IOException e) {
-                // closing a lock file cannot meaningfully fail; the lock goes with the channel anyway
+                // closing the channel releases the lock in any case
+            } finally {
+                free.add(uid);
             }
         }
-        free.add(uid);
     }
 
-    private boolean lock(int uid) throws InterruptedException {
-        FileChannel ch = null;
-        try {
-            ch = FileChannel.open(lockDir.resolve(uid + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = ch.tryLock();
-            if (lock == null) {
-                ch.close();
-                return false;
+    /** Blocks until a uid is free in this JVM and not locked by another process. */
+    Lease acquire() throws InterruptedException, IOException {
+        int misses = 0;
+        for (;;) {
+            int uid = free.take();
+            Optional<Lease> lease;
+            try {
+                lease = tryLock(uid);
+            } catch (IOException | RuntimeException e) {
+                free.add(uid);
+                throw e;
             }
-            held.put(uid, ch);
-            return true;
-        } catch (ClosedByInterruptException e) {
-            Thread.interrupted();
-            throw new InterruptedException("interrupted while locking sandbox uid " + uid);
-        } catch (IOException | OverlappingFileLockException e) {
-            if (ch != null) {
-                try {
-                    ch.close();
-                } catch (IOException ignored) {
-                    // nothing more to do
-                }
+            if (lease.isPresent()) return lease.get();
+            free.add(uid);
+            if (++misses >= count) {
+                // every uid is busy in other processes: wait a little rather than spin
+                TimeUnit.MILLISECONDS.sleep(RETRY_MS);
+                misses = 0;
             }
-            return false;
         }
+    }
+
+    private Optional<Lease> tryLock(int uid) throws IOException {
+        Path file = lockDir.resolve("uid-" + uid + ".lock");
+        FileChannel ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        if (lock == null) {
+            ch.close();
+            return Optional.empty();
+        }
+        return Optional.of(new Lease(uid, ch, lock));
     }
 }

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -56,6 +57,14 @@ public final class ArchiveExtractor {
     private static final int S_IFREG = 0100000;
     private static final int S_IFDIR = 0040000;
     private static final int S_IFLNK = 0120000;
+
+    /**
+     * Compression methods commons-compress decodes by itself. Others (zstd, xz, lzma) need optional jars we do not
+     * ship: asking for them fails with a NoClassDefFoundError, which a hostile or damaged header can trigger.
+     */
+    private static final Set<Integer> BUILT_IN_METHODS = Set.of(ZipMethod.STORED.getCode(),
+            ZipMethod.DEFLATED.getCode(), ZipMethod.ENHANCED_DEFLATED.getCode(), ZipMethod.BZIP2.getCode(),
+            ZipMethod.UNSHRINKING.getCode(), ZipMethod.IMPLODING.getCode());
 
     private final ExtractionLimits limits;
     private final Charset legacyZipCharset;
@@ -108,7 +117,7 @@ public final class ArchiveExtractor {
         if (format == null)
             throw new InvalidInputException(archive, "not a supported archive (zip, tar, tar.gz, tgz, tar.bz2)");
         if (!format.supported())
-            throw new InvalidInputException(archive, format.name().toLowerCase() .replace('_', ' ')
+            throw new InvalidInputException(archive, format.displayName()
                     + " archives are not supported; extract it yourself and import the folder");
         Files.createDirectories(target);
         Run run = new Run(archive, label, target.toRealPath(), budget, warnings, Files.size(archive));
@@ -116,10 +125,17 @@ public final class ArchiveExtractor {
             warnings.add(label + ": not extracted: the import already reached its size or entry limit");
             return new Extraction(0, 0, false);
         }
-        switch (format) {
-            case ZIP -> extractZip(run);
-            case TAR, TAR_GZIP, TAR_BZIP2 -> extractTar(run, format);
-            default -> throw new IllegalStateException(format.name());
+        try {
+            switch (format) {
+                case ZIP -> extractZip(run);
+                case TAR, TAR_GZIP, TAR_BZIP2 -> extractTar(run, format);
+                default -> throw new IllegalStateException(format.name());
+            }
+        } catch (RuntimeException e) {
+            // commons-compress signals some malformed structures with unchecked exceptions; damaged input is the
+            // user's problem to hear about, not a crash
+            throw new InvalidInputException(archive, 0, "damaged " + format.displayName() + " archive after "
+                    + run.files + " files: " + e, e);
         }
         return new Extraction(run.files, run.bytes, run.complete);
     }
@@ -129,6 +145,8 @@ public final class ArchiveExtractor {
      * into a sibling folder named after it, deletes the archive, collapses a single wrapper folder, and recurses up to
      * {@link ExtractionLimits#maxNestingDepth()}. Archives that cannot be expanded are left in place with a warning.
      *
+     * @param label how warnings name {@code folder}: archives in it are named {@code label/relative/path.zip}, entries
+     *              of archives nested in those {@code label/a.zip!/b.zip}
      * @param depth nesting depth of archives found directly in {@code folder} (1 for a student's own zip)
      */
     public void expandNested(Path folder, String label, int depth, ExtractionBudget budget, List<String> warnings)
@@ -136,16 +154,17 @@ public final class ArchiveExtractor {
         List<Path> archives = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !folder.relativize(p).toString().replace('\\', '/').matches("(.*/)?\\.git/.*"))
                     .filter(p -> ArchiveFormat.hasArchiveName(p.getFileName().toString()))
                     .forEach(archives::add);
         }
         for (Path nested : archives) {
             String rel = folder.relativize(nested).toString().replace('\\', '/');
-            String nestedLabel = label + "!/" + rel;
+            String nestedLabel = label + "/" + rel;
             ArchiveFormat format = ArchiveFormat.detect(nested);
             if (format == null) continue; // named like an archive but is not one: a student file, leave it
             if (!format.supported()) {
-                warnings.add(nestedLabel + ": left as is: " + format.name().toLowerCase().replace('_', ' ')
+                warnings.add(nestedLabel + ": left as is: " + format.displayName()
                         + " archives are not supported");
                 continue;
             }
@@ -164,7 +183,7 @@ public final class ArchiveExtractor {
             }
             Files.delete(nested);
             Folders.collapseSingleDirectory(dest);
-            expandNested(dest, nestedLabel, depth + 1, budget, warnings);
+            expandNested(dest, nestedLabel + "!", depth + 1, budget, warnings);
         }
     }
 
@@ -196,7 +215,7 @@ public final class ArchiveExtractor {
                 if (!run.admitEntry()) return;
                 ZipEntryPlan plan = planZipEntry(run, e);
                 if (plan == null) continue;
-                if (!zip.canReadEntryData(e)) {
+                if (!BUILT_IN_METHODS.contains(e.getMethod()) || !zip.canReadEntryData(e)) {
                     run.skip(plan.name, "unsupported compression method " + methodName(e.getMethod()));
                     continue;
                 }
@@ -229,7 +248,7 @@ public final class ArchiveExtractor {
                 if (!run.admitEntry()) return;
                 ZipEntryPlan plan = planZipEntry(run, e);
                 if (plan == null) continue;
-                if (!zin.canReadEntryData(e)) {
+                if (!BUILT_IN_METHODS.contains(e.getMethod()) || !zin.canReadEntryData(e)) {
                     run.skip(plan.name, "unsupported compression method " + methodName(e.getMethod()));
                     continue;
                 }
@@ -309,7 +328,8 @@ public final class ArchiveExtractor {
             try {
                 decompressed = switch (format) {
                     case TAR -> counted;
-                    case TAR_GZIP -> new GzipCompressorInputStream(counted, true);
+                    case TAR_GZIP -> GzipCompressorInputStream.builder().setInputStream(counted)
+                            .setDecompressConcatenated(true).get();
                     case TAR_BZIP2 -> new BZip2CompressorInputStream(counted, true);
                     default -> throw new IllegalStateException(format.name());
                 };

@@ -9,16 +9,22 @@ import java.util.Locale;
 
 /** Archive kinds recognised by content (magic bytes), with the file name only breaking ties (plain tar). */
 public enum ArchiveFormat {
-    ZIP(true), TAR(true), TAR_GZIP(true), TAR_BZIP2(true),
+    ZIP("zip", true), TAR("tar", true), TAR_GZIP("tar.gz", true), TAR_BZIP2("tar.bz2", true),
     /** Recognised so the user is told why it was not extracted (needs a codec we do not ship). */
-    SEVEN_Z(false),
+    SEVEN_Z("7z", false),
     /** Recognised so the user is told why it was not extracted (proprietary format). */
-    RAR(false);
+    RAR("rar", false);
 
+    private final String displayName;
     private final boolean supported;
 
-    ArchiveFormat(boolean supported) {
+    ArchiveFormat(String displayName, boolean supported) {
+        this.displayName = displayName;
         this.supported = supported;
+    }
+
+    public String displayName() {
+        return displayName;
     }
 
     public boolean supported() {

@@ -79,22 +79,37 @@ public final class EntryNames {
             else b.appendCodePoint(cp);
         });
         String s = b.toString();
-        if (s.getBytes(StandardCharsets.UTF_8).length <= maxBytes) return s;
-        int dot = s.lastIndexOf('.');
-        String ext = dot > 0 && s.length() - dot <= 12 ? s.substring(dot) : "";
-        String hash = "~" + String.format(Locale.ROOT, "%08x", s.hashCode());
-        int budget = maxBytes - ext.getBytes(StandardCharsets.UTF_8).length - hash.length();
-        StringBuilder head = new StringBuilder();
+        if (utf8Length(s) <= maxBytes) return s;
+        // Keep both ends: the start names the thing, the end carries the extension and, in LMS exports, the ids
+        // (Moodle's "..._1834521_assignsubmission_file").
+        String hash = "~" + String.format(Locale.ROOT, "%08x", s.hashCode()) + "~";
+        int tailBudget = Math.min(80, (maxBytes - hash.length()) / 2);
+        int headBudget = maxBytes - hash.length() - tailBudget;
+        StringBuilder tail = new StringBuilder();
         int used = 0;
-        for (int i = 0; i < s.length() - ext.length(); ) {
+        for (int i = s.length(); i > 0; ) {
+            int cp = s.codePointBefore(i);
+            int len = utf8Length(new String(Character.toChars(cp)));
+            if (used + len > tailBudget) break;
+            tail.insert(0, Character.toChars(cp));
+            used += len;
+            i -= Character.charCount(cp);
+        }
+        StringBuilder head = new StringBuilder();
+        used = 0;
+        for (int i = 0; i < s.length() - tail.length(); ) {
             int cp = s.codePointAt(i);
-            int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (used + len > budget) break;
+            int len = utf8Length(new String(Character.toChars(cp)));
+            if (used + len > headBudget) break;
             head.appendCodePoint(cp);
             used += len;
             i += Character.charCount(cp);
         }
-        return head + hash + ext;
+        return head + hash + tail;
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /**

@@ -14,7 +14,8 @@ package org.gradebench.io.importing.archive;
  * @param ratioCheckThresholdBytes  see {@code maxCompressionRatio}
  * @param maxNestingDepth           archives inside archives: the archive the user gave is depth 0, a student's zip
  *                                  inside it depth 1, ...; archives deeper than this are left as plain files
- * @param maxSegmentBytes           UTF-8 bytes of one file or folder name; longer names are shortened (with a hash)
+ * @param maxSegmentBytes           UTF-8 bytes of one file or folder name (255 is the usual file-system limit);
+ *                                  longer names keep their start and end around a hash
  * @param maxPathChars              characters of a whole relative path; longer entries are skipped
  */
 public record ExtractionLimits(long maxTotalBytes, long maxEntryBytes, int maxEntriesPerArchive, int maxTotalEntries,
@@ -30,7 +31,7 @@ public record ExtractionLimits(long maxTotalBytes, long maxEntryBytes, int maxEn
 
     /** Generous for source-code submissions of a whole course, small enough to keep a bomb harmless. */
     public static ExtractionLimits defaults() {
-        return new ExtractionLimits(2L << 30, 256L << 20, 20_000, 200_000, 200.0, 1L << 20, 3, 200, 1024);
+        return new ExtractionLimits(2L << 30, 256L << 20, 20_000, 200_000, 200.0, 1L << 20, 3, 255, 1024);
     }
 
     public ExtractionLimits withMaxTotalBytes(long v) {

@@ -30,12 +30,14 @@ public final class Folders {
 
     /**
      * While {@code dir} holds exactly one entry and it is a real folder, moves that folder's contents up
-     * ({@code alice/project/src -> alice/src}). Only for folders we own: entries are moved, not copied.
+     * ({@code alice/project/src -> alice/src}). A lone {@code .git} is left alone. Only for folders we own: entries
+     * are moved, not copied.
      */
     public static void collapseSingleDirectory(Path dir) throws IOException {
         while (true) {
             List<Path> kids = children(dir);
-            if (kids.size() != 1 || !Files.isDirectory(kids.get(0), LinkOption.NOFOLLOW_LINKS)) return;
+            if (kids.size() != 1 || !Files.isDirectory(kids.get(0), LinkOption.NOFOLLOW_LINKS)
+                    || kids.get(0).getFileName().toString().equals(".git")) return;
             removeJunk(dir);
             Path only = kids.get(0);
             Path tmp = dir.resolve(".gb-collapse");

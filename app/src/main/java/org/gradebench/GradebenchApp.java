@@ -98,6 +98,10 @@ public final class GradebenchApp extends Application {
         Path prefsFile = Optional.ofNullable(System.getProperty("gradebench.uiPrefs")).map(Path::of)
                 .orElseGet(() -> DataDirectories.forCurrentUser().dataDirectory().resolve("window.properties"));
         opened = open(stage, services, new UiPreferences(prefsFile));
+        // the start-up figure in the README: JVM start to a shown, laid-out window
+        long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        new org.gradebench.ui.common.FxThread().later(() -> log.info("window shown {} ms after the JVM started",
+                System.currentTimeMillis() - startedAt));
         String shots = System.getProperty("gradebench.screenshots");
         if (shots != null) {
             new ScreenshotTour(opened.viewModel(), opened.detail(), opened.window(), stage, Path.of(shots)).start();

@@ -80,6 +80,8 @@ public final class GradebenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        log.info("toolkit up {} ms after the JVM started", System.currentTimeMillis() - jvmStart);
         applyTheme(false);
         List<String> raw = getParameters().getRaw();
         Optional<Path> db = option(raw, "--db").map(Path::of);
@@ -95,6 +97,7 @@ public final class GradebenchApp extends Application {
             Platform.exit();
             return;
         }
+        log.info("services ready {} ms after the JVM started", System.currentTimeMillis() - jvmStart);
         Path prefsFile = Optional.ofNullable(System.getProperty("gradebench.uiPrefs")).map(Path::of)
                 .orElseGet(() -> DataDirectories.forCurrentUser().dataDirectory().resolve("window.properties"));
         opened = open(stage, services, new UiPreferences(prefsFile));

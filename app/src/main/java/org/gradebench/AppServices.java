@@ -11,7 +11,22 @@ import org.gradebench.core.run.ProgramPlanner;
 import org.gradebench.core.run.RunQueue;
 import org.gradebench.core.run.Sandbox;
 import org.gradebench.core.submission.SubmissionSource;
+import org.gradebench.core.assignment.InvalidInputException;
+import org.gradebench.core.check.SandboxCustomCheckerRunner;
+import org.gradebench.core.check.SessionCheckers;
+import org.gradebench.io.profile.ProfileLoader;
+import org.gradebench.io.profile.ProfileLocator;
+import org.gradebench.sandbox.ToolchainVersions;
+import org.gradebench.sandbox.bwrap.BwrapConfig;
+import org.gradebench.sandbox.bwrap.BwrapSandbox;
+import org.gradebench.core.run.SandboxStatus;
+import org.gradebench.core.run.ComponentStatus;
+import org.gradebench.io.profile.ProfileToolchains;
 import org.gradebench.store.DataDirectories;
+import org.gradebench.io.assignment.AssignmentFolderLoader;
+import org.gradebench.io.importing.AutoDetectingSubmissionSource;
+import org.gradebench.sandbox.none.UnsandboxedSandbox;
+import java.util.stream.Collectors;
 import org.gradebench.store.h2.H2RunHistory;
 
 import java.io.IOException;
@@ -67,11 +82,24 @@ public final class AppServices implements AutoCloseable {
     private final RunQueue queue;
     private final ThreadFactory threads = new RunQueue.NamedThreadFactory("gradebench-bg");
     private final List<LanguageProfile> profiles;
+    private final ToolchainVersions toolchains = new ToolchainVersions();
     private H2RunHistory history;
+    private BwrapSandbox bwrap;
+    private UnsandboxedSandbox unsandboxed;
 
     public AppServices(Options options) throws StartupException {
         this.options = options;
-        this.profiles = List.of();
+        ProfileLoader loader = new ProfileLoader();
+        try {
+            this.profiles = options.profilesDir().isPresent()
+                    ? loader.loadAll(options.profilesDir().get())
+                    : new ProfileLocator(loader).loadProfiles();
+        } catch (InvalidInputException e) {
+            throw new StartupException("invalid language profile: " + e.getMessage(), e);
+        }
+        if (profiles.isEmpty()) {
+            throw new StartupException("no language profiles found" + options.profilesDir().map(p -> " in " + p).orElse(""), null);
+        }
         this.queue = new RunQueue(options.jobs() > 0 ? options.jobs() : RunQueue.defaultParallelism());
     }
 
@@ -112,31 +140,95 @@ public final class AppServices implements AutoCloseable {
     }
 
     public AssignmentLoader assignments() {
-        throw new UnsupportedOperationException("assignment loader not wired yet");
+        return new AssignmentFolderLoader(profiles.stream().map(LanguageProfile::name).collect(Collectors.toSet()));
     }
 
-    public SubmissionSource submissions() {
-        throw new UnsupportedOperationException("submission source not wired yet");
+    /** Auto-detects generic folders, archives and LMS exports. */
+    public AutoDetectingSubmissionSource submissions() {
+        return new AutoDetectingSubmissionSource();
     }
 
+    /**
+     * The sandbox to grade with.
+     *
+     * @param choice "auto" (bwrap when usable, else Docker when reachable), "bwrap" or "docker"
+     * @throws NoSandboxException with what to install or start when none is usable; never falls back to running
+     *                            code unsandboxed
+     */
     public Sandbox sandbox(String choice) throws NoSandboxException {
-        throw new NoSandboxException("no sandbox backend wired yet");
+        switch (choice.toLowerCase(Locale.ROOT)) {
+            case "bwrap" -> {
+                SandboxStatus s = bwrap().status();
+                if (!s.usable()) throw new NoSandboxException("bubblewrap is not usable here: " + String.join("; ", s.details()));
+                return bwrap();
+            }
+            case "auto" -> {
+                SandboxStatus s = bwrap().status();
+                if (s.usable()) return bwrap();
+                throw new NoSandboxException("no sandbox is usable. bubblewrap: " + String.join("; ", s.details())
+                        + ". Install bubblewrap (apt-get install bubblewrap) or start Docker.");
+            }
+            default -> throw new NoSandboxException("unknown backend '" + choice + "': use auto, bwrap or docker");
+        }
     }
 
-    public Sandbox unsandboxed() throws NoSandboxException {
-        throw new NoSandboxException("no sandbox backend wired yet");
+    public synchronized BwrapSandbox bwrap() {
+        if (bwrap == null) bwrap = new BwrapSandbox(BwrapConfig.defaults());
+        return bwrap;
+    }
+
+    /** Runs student code WITHOUT isolation (rlimits and measurements only): only on the user's explicit request. */
+    public synchronized Sandbox unsandboxed() {
+        if (unsandboxed == null) unsandboxed = new UnsandboxedSandbox();
+        return unsandboxed;
     }
 
     public GradingEngine engine(Sandbox sandbox) throws StartupException {
         return new GradingEngine(sandbox, new ProgramPlanner(profiles), history(), queue, Clock.systemUTC());
     }
 
-    public CheckerProvider checkers(Sandbox sandbox) {
-        throw new UnsupportedOperationException("checkers not wired yet");
+    /**
+     * The component dashboard: sandboxes, toolchains per profile, database and log file, each with its fix. Probes
+     * run external commands (cached after the first call): call it off the UI thread.
+     */
+    public List<ComponentStatus> components() {
+        List<ComponentStatus> out = new java.util.ArrayList<>();
+        SandboxStatus b = bwrap().status();
+        out.add(new ComponentStatus("bubblewrap sandbox", b.usable() ? ComponentStatus.Level.OK : ComponentStatus.Level.ERROR,
+                b.usable() ? b.version() + ", usable" : "not usable", b.details(),
+                b.usable() ? "" : "Install bubblewrap 0.8 or newer (Debian/Ubuntu: sudo apt-get install bubblewrap), or use Docker."));
+        Map<String, String> versions = toolchains.versions(profiles);
+        for (ProfileToolchains.Report r : ProfileToolchains.checkAll(profiles)) {
+            String version = versions.getOrDefault(r.profile(), "unknown");
+            out.add(new ComponentStatus(r.displayName() + " toolchain", r.usable() ? ComponentStatus.Level.OK : ComponentStatus.Level.WARNING,
+                    r.usable() ? version : "not installed", r.usable() ? List.of() : List.of(r.summary()),
+                    r.usable() ? "" : "Install the " + r.displayName() + " toolchain to grade " + r.displayName()
+                            + " submissions (missing: " + String.join(", ", r.missingToolchain()) + ")."));
+        }
+        Path db = databaseLocation();
+        try {
+            var st = h2().status();
+            String size = st.map(x -> String.format(Locale.ROOT, "%.1f MB", x.sizeBytes() / 1e6)).orElse("?");
+            out.add(new ComponentStatus("history database", ComponentStatus.Level.OK, h2().databaseFile() + " (" + size + ")",
+                    List.of("schema version " + h2().schemaVersion()), ""));
+        } catch (StartupException e) {
+            out.add(new ComponentStatus("history database", ComponentStatus.Level.ERROR, "cannot open " + db,
+                    List.of(e.getMessage()), "Close the other Gradebench using it, or pass --db with another file."));
+        }
+        out.add(new ComponentStatus("log file", ComponentStatus.Level.OK,
+                LogDirectory.path().resolve("gradebench.log").toString(), List.of(), ""));
+        return out;
     }
 
+    /** Checkers for one grading session; custom validators run in the same sandbox as the students' code. */
+    public CheckerProvider checkers(Sandbox sandbox) {
+        return new SessionCheckers(new SandboxCustomCheckerRunner(sandbox, new ProgramPlanner(profiles),
+                SandboxCustomCheckerRunner.VALIDATOR_LIMITS, queue.parallelism()));
+    }
+
+    /** Toolchain versions per profile, recorded with each session (host toolchains; cached). */
     public Map<String, String> toolchainVersions(Sandbox sandbox) {
-        return Map.of();
+        return toolchains.versions(profiles);
     }
 
     /** A fresh folder under the data directory for extracted submissions; kept so history can show sources later. */
@@ -149,6 +241,8 @@ public final class AppServices implements AutoCloseable {
     @Override
     public synchronized void close() {
         queue.close();
+        if (bwrap != null) bwrap.close();
+        if (unsandboxed != null) unsandboxed.close();
         if (history != null) history.close();
     }
 }

@@ -115,6 +115,8 @@ public final class GradingEngine {
         private final AtomicInteger cellsRun = new AtomicInteger();
         private final AtomicInteger doneSubmissions = new AtomicInteger();
         private final CompletableFuture<GradingOutcome> outcome = new CompletableFuture<>();
+        /** Threads inside a sandbox run: the only ones cancel interrupts (an interrupt inside JDBC closes H2). */
+        private final java.util.Set<Thread> inSandbox = new java.util.HashSet<>();
         private final Instant started;
         private final int totalCells;
 
@@ -173,10 +175,11 @@ public final class GradingEngine {
                     if (claimed.get(i).compareAndSet(false, true)) {
                         futures.get(i).cancel(false);
                         complete(i, pending(request.submissions().get(i)));
-                    } else {
-                        futures.get(i).cancel(true);
                     }
                 }
+            }
+            synchronized (inSandbox) {
+                inSandbox.forEach(Thread::interrupt);
             }
         }
 
@@ -276,7 +279,7 @@ public final class GradingEngine {
                         doneCells.incrementAndGet();
                         continue;
                     }
-                    if (cancelled.get() || Thread.currentThread().isInterrupted()) break;
+                    if (cancelled.get()) break;
                     TestResult r = runTest(box, test, argv, limits, checkerCache);
                     if (r == null) break; // interrupted by cancel: not recorded, stays pending
                     history.recordTest(sessionId, s.id(), indexOf(test), r);
@@ -290,8 +293,7 @@ public final class GradingEngine {
                 log.warn("sandbox failed for {}: {}", s.id(), e.getMessage());
                 return buildFailed(s, language, "sandbox failure: " + e.getMessage());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return pending(s);
+                return pending(s); // cancelled while compiling
             }
         }
 
@@ -307,7 +309,7 @@ public final class GradingEngine {
             ResourceLimits cl = ResourceLimits.COMPILE;
             RunSpec spec = new RunSpec(plan.compileCommand(assignment.limits().memoryMib()), true, Map.of(),
                     Optional.empty(), RunLimits.forTool(cl, plan.profile()), Map.of(), List.of());
-            RunResult r = box.run(spec);
+            RunResult r = runInSandbox(box, spec);
             String logText = compileLog(r);
             if (r.outcome() == RunResult.Outcome.SANDBOX_ERROR) {
                 return new CompileResult(Verdict.SE, language, "the sandbox failed while compiling: " + r.diagnostics(), Optional.of(r));
@@ -328,6 +330,23 @@ public final class GradingEngine {
             return new CompileResult(Verdict.AC, language, logText, Optional.of(r));
         }
 
+        /** A sandbox run that cancel() may interrupt; the interrupt never leaks into later history writes. */
+        private RunResult runInSandbox(SandboxSession box, RunSpec spec) throws SandboxException, InterruptedException {
+            Thread me = Thread.currentThread();
+            synchronized (inSandbox) {
+                if (cancelled.get()) throw new InterruptedException("cancelled");
+                inSandbox.add(me);
+            }
+            try {
+                return box.run(spec);
+            } finally {
+                synchronized (inSandbox) {
+                    inSandbox.remove(me);
+                    if (Thread.interrupted() && !cancelled.get()) me.interrupt();
+                }
+            }
+        }
+
         private static String compileLog(RunResult r) {
             String text = (r.stdout().excerpt(COMPILE_LOG_CAP) + "\n" + r.stderr().excerpt(COMPILE_LOG_CAP)).strip();
             return text;
@@ -338,13 +357,12 @@ public final class GradingEngine {
             RunSpec spec = new RunSpec(argv, false, Map.of("input", test.input()), Optional.of("input"), limits, Map.of(), List.of());
             RunResult r;
             try {
-                r = box.run(spec);
+                r = runInSandbox(box, spec);
             } catch (SandboxException e) {
                 log.warn("sandbox failed on test {}: {}", test.name(), e.getMessage());
                 r = RunResult.sandboxError(e.getMessage());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
+                return null; // cancelled: the loop sees the flag and stops
             }
             RunResult run = r;
             Verdicts.Judgement j = Verdicts.judge(run, limits, () -> check(test, run));

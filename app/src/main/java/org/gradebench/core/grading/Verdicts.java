@@ -42,8 +42,10 @@ public final class Verdicts {
         }
         long cpuLimitMs = limits.cpuTime().toMillis();
         if (run.wallTimedOut()) {
-            String idle = run.cpuMs() < run.wallMs() / 4 ? " (idle: the program was waiting, not computing)" : "";
-            return new Judgement(Verdict.TLE, "wall time limit " + limits.wallTime().toMillis() + " ms reached" + idle);
+            String why = run.cpuMs() < run.wallMs() / 4
+                    ? "; it used only " + run.cpuMs() + " ms of CPU: it was waiting (sleeping, blocked, or starved on a busy machine)"
+                    : "; CPU time " + run.cpuMs() + " ms";
+            return new Judgement(Verdict.TLE, "wall time limit " + limits.wallTime().toMillis() + " ms reached" + why);
         }
         if (run.cpuMs() > cpuLimitMs || run.signal() == SIGXCPU
                 || (run.signal() == SIGKILL && run.cpuMs() >= cpuLimitMs * 95 / 100)) {

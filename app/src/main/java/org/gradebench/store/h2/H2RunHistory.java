@@ -58,7 +58,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fsync each commit: a power failure may lose the last moments.
  *
  * <p>Concurrency: thread-safe; a small connection pool lets worker threads write in parallel (H2's MVCC gives row
- * level locking) and lets views read while a session is being graded. Transient conflicts are retried.
+ * level locking) and lets views read while a session is being graded. Transient conflicts are retried. Interrupting a
+ * thread that is recording does not damage the database (the write completes; the interrupt flag stays set).
+ *
+ * <p>Size: H2 appends every commit to the file, so during a long session the file grows by roughly 10-30 KiB per
+ * recorded result; {@link #close()} compacts it (for at most a few seconds) to about the size of the data.
  *
  * <p>Only one process may open a database file at a time (H2's file lock); a second one gets a
  * {@link HistoryInUseException} naming the process that holds it when that process is a Gradebench.
@@ -142,7 +146,13 @@ public final class H2RunHistory implements RunHistory, ReviewStore {
         } catch (IOException e) {
             throw new HistoryException("Cannot create the folder of the history database " + file + ": " + e, e);
         }
-        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        // async: AsynchronousFileChannel is not closed when the calling thread is interrupted; with H2's default
+        //   FileChannel, cancelling a session (which interrupts workers) mid-write breaks the database for everyone.
+        // WRITE_DELAY=0: a commit is written to the file before it returns; with the default 500 ms delay a killed
+        //   process loses the last half second of results (H2RunHistoryProcessTest catches that).
+        // MAX_COMPACT_TIME: every commit appends a chunk, so the file grows during a session; closing compacts it.
+        // DB_CLOSE_ON_EXIT=FALSE: no shutdown hook closing the database under workers that are still recording.
+        String url = "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=3000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {

@@ -74,7 +74,7 @@ class VerdictsTest {
     void idleTimeoutIsExplained() {
         RunResult sleeping = new RunResult(RunResult.Outcome.SIGNALED, -1, 9, 3, 3000, 1000, true, 0,
                 CapturedOutput.EMPTY, CapturedOutput.EMPTY, Map.of(), "");
-        assertThat(Verdicts.judge(sleeping, LIMITS, CheckResult::accepted).reason()).contains("idle");
+        assertThat(Verdicts.judge(sleeping, LIMITS, CheckResult::accepted).reason()).contains("waiting");
     }
 
     @Test

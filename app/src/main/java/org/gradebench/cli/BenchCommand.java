@@ -1,0 +1,228 @@
+package org.gradebench.cli;
+
+import org.gradebench.AppServices;
+import org.gradebench.core.assignment.Assignment;
+import org.gradebench.core.assignment.CheckerSpec;
+import org.gradebench.core.assignment.ResourceLimits;
+import org.gradebench.core.assignment.Scoring;
+import org.gradebench.core.assignment.TestCase;
+import org.gradebench.core.grading.GradingEngine;
+import org.gradebench.core.grading.GradingListener;
+import org.gradebench.core.grading.GradingOutcome;
+import org.gradebench.core.grading.GradingRequest;
+import org.gradebench.core.grading.SubmissionResult;
+import org.gradebench.core.grading.Verdict;
+import org.gradebench.core.run.LanguageProfile;
+import org.gradebench.core.run.ProgramPlan;
+import org.gradebench.core.run.ProgramPlanner;
+import org.gradebench.core.run.RunLimits;
+import org.gradebench.core.run.RunQueue;
+import org.gradebench.core.run.RunResult;
+import org.gradebench.core.run.RunSpec;
+import org.gradebench.core.run.Sandbox;
+import org.gradebench.core.run.SandboxSession;
+import org.gradebench.core.submission.Submission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure grading speed on this machine.",
+                "Grades N generated submissions x M tests of a trivial program with the full engine (queue, sandbox, "
+                        + "checker, history in a temporary database) and, in the same run, the floor: the same runs "
+                        + "straight through the sandbox (bwrap + launcher, or docker exec + launcher) with nothing "
+                        + "else. Prints runs per second and per-run cost for both."})
+public final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--backend", defaultValue = "bwrap", paramLabel = "bwrap|docker|both",
+            description = "Backend(s) to measure (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = {"-n", "--submissions"}, defaultValue = "50", description = "Generated submissions (default: ${DEFAULT-VALUE}).")
+    int submissions;
+
+    @Option(names = {"-m", "--tests"}, defaultValue = "20", description = "Tests per submission (default: ${DEFAULT-VALUE}).")
+    int tests;
+
+    @Option(names = {"-j", "--jobs"}, defaultValue = "2", description = "Parallel runs (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--language", defaultValue = "python3", description = "Profile of the generated program (default: ${DEFAULT-VALUE}).")
+    String language;
+
+    /** What one measurement found. */
+    record Figures(String what, int runs, double seconds, int jobs) {
+        double runsPerSecond() {
+            return runs / seconds;
+        }
+
+        /** Wall time one worker spends per run. */
+        double msPerRun() {
+            return seconds * 1000.0 * jobs / runs;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var out = System.out;
+        Path tmp = Files.createTempDirectory("gradebench-bench");
+        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(tmp.resolve("history")),
+                Optional.ofNullable(common.profiles), jobs))) {
+            LanguageProfile profile = services.profiles().stream().filter(p -> p.name().equals(language)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no profile named " + language));
+            Assignment assignment = generate(tmp, profile);
+            List<Submission> subs = assignment.tests().isEmpty() ? List.of() : listSubmissions(tmp.resolve("subs"));
+            out.printf(Locale.ROOT, "Benchmark: %d submissions x %d tests = %d runs of a trivial %s program, %d job(s), %d core(s)%n",
+                    submissions, tests, submissions * tests, profile.displayName(), jobs, Runtime.getRuntime().availableProcessors());
+            List<String> backends = backend.equals("both") ? List.of("bwrap", "docker") : List.of(backend);
+            boolean allOk = true;
+            for (String b : backends) {
+                Sandbox sandbox;
+                try {
+                    sandbox = services.sandbox(b);
+                } catch (AppServices.NoSandboxException e) {
+                    out.println(b + ": not available: " + e.getMessage());
+                    allOk = false;
+                    continue;
+                }
+                // Warm up: JIT, page cache, the sandbox probe.
+                floor(services, sandbox, assignment, subs.subList(0, Math.min(2, subs.size())), profile);
+                Figures floor = floor(services, sandbox, assignment, subs, profile);
+                Figures engine = engine(services, sandbox, assignment, subs, out);
+                double overhead = (engine.seconds() / floor.seconds() - 1) * 100;
+                out.printf(Locale.ROOT, "%n%s%n", b);
+                print(out, floor);
+                print(out, engine);
+                out.printf(Locale.ROOT, "  engine overhead over the floor: %+.1f %% (%.2f ms per run)%n", overhead,
+                        engine.msPerRun() - floor.msPerRun());
+                double per1000 = engine.seconds() * 1000.0 / engine.runs();
+                out.printf(Locale.ROOT, "  projected 1,000-run session: %.1f s%n", per1000);
+                if (b.equals("bwrap") && language.equals("python3") && jobs == 2) {
+                    boolean okOverhead = overhead <= 15;
+                    boolean okTotal = per1000 < 15;
+                    out.printf(Locale.ROOT, "  target engine within 15 %% of the floor: %s%n", okOverhead ? "met" : "NOT met");
+                    out.printf(Locale.ROOT, "  target 1,000 runs under 15 s: %s%n", okTotal ? "met" : "NOT met");
+                }
+            }
+            return allOk ? 0 : 1;
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static void print(java.io.PrintStream out, Figures f) {
+        out.printf(Locale.ROOT, "  %-34s %5d runs in %6.2f s  %7.1f runs/s  %6.2f ms per run per job%n",
+                f.what(), f.runs(), f.seconds(), f.runsPerSecond(), f.msPerRun());
+    }
+
+    private Assignment generate(Path tmp, LanguageProfile profile) throws IOException {
+        Path testDir = Files.createDirectories(tmp.resolve("assignment/tests"));
+        List<TestCase> cases = new ArrayList<>();
+        for (int t = 1; t <= tests; t++) {
+            String name = String.format(Locale.ROOT, "t%03d", t);
+            Path in = Files.writeString(testDir.resolve(name + ".in"), t + " " + (t * 7) + "\n");
+            Path ans = Files.writeString(testDir.resolve(name + ".out"), (t + t * 7) + "\n");
+            cases.add(new TestCase(name, in, ans, 1, "", false, Optional.empty()));
+        }
+        String source = switch (profile.name()) {
+            case "python3" -> "a, b = map(int, input().split())\nprint(a + b)\n";
+            case "c" -> "#include <stdio.h>\nint main(void){long a,b;if(scanf(\"%ld %ld\",&a,&b)!=2)return 1;printf(\"%ld\\n\",a+b);return 0;}\n";
+            case "javascript" -> "const [a,b]=require('fs').readFileSync(0,'utf8').trim().split(/\\s+/).map(Number);console.log(a+b);\n";
+            default -> throw new IllegalArgumentException("bench generates python3, c or javascript programs");
+        };
+        String file = switch (profile.name()) {
+            case "python3" -> "main.py";
+            case "c" -> "main.c";
+            default -> "main.js";
+        };
+        for (int s = 1; s <= submissions; s++) {
+            Path dir = Files.createDirectories(tmp.resolve("subs").resolve(String.format(Locale.ROOT, "student%04d", s)));
+            Files.writeString(dir.resolve(file), source);
+        }
+        return new Assignment("bench", tmp.resolve("assignment"), Assignment.Format.NATIVE, Optional.empty(),
+                Set.of(profile.name()), ResourceLimits.DEFAULTS, CheckerSpec.tokens(), Scoring.DEFAULT, cases);
+    }
+
+    private static List<Submission> listSubmissions(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted(Comparator.naturalOrder()).map(p -> Submission.plain(p.getFileName().toString(), p)).toList();
+        }
+    }
+
+    /** The same runs straight through the sandbox: no queue, no planning, no checking, no history. */
+    private Figures floor(AppServices services, Sandbox sandbox, Assignment a, List<Submission> subs, LanguageProfile profile)
+            throws Exception {
+        ProgramPlanner planner = new ProgramPlanner(services.profiles());
+        RunLimits limits = RunLimits.forTest(a.limits(), profile);
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        try (RunQueue pool = new RunQueue(jobs)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Submission s : subs) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        ProgramPlan plan = planner.plan(s.folder(), a.languages());
+                        try (SandboxSession box = sandbox.open(s.id(), s.folder(), plan.profile())) {
+                            if (plan.profile().compiled()) {
+                                box.run(new RunSpec(plan.compileCommand(256), true, Map.of(), Optional.empty(),
+                                        RunLimits.forTool(ResourceLimits.COMPILE, plan.profile()), Map.of(), List.of()));
+                            }
+                            List<String> argv = plan.runCommand(a.limits().memoryMib());
+                            for (TestCase t : a.tests()) {
+                                RunResult r = box.run(new RunSpec(argv, false, Map.of("input", t.input()), Optional.of("input"),
+                                        limits, Map.of(), List.of()));
+                                if (!r.succeeded()) failures.incrementAndGet();
+                            }
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) f.get(30, TimeUnit.MINUTES);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failures.get() > 0) throw new IllegalStateException(failures.get() + " floor runs failed");
+        return new Figures("floor (" + sandbox.name() + " + launcher only)", subs.size() * a.tests().size(), seconds, jobs);
+    }
+
+    private Figures engine(AppServices services, Sandbox sandbox, Assignment a, List<Submission> subs, java.io.PrintStream out)
+            throws Exception {
+        GradingEngine engine = services.engine(sandbox);
+        GradingRequest request = new GradingRequest(a, subs, "bench", services.checkers(sandbox), Map.of(), Optional.empty(),
+                Set.of(), false);
+        long start = System.nanoTime();
+        GradingOutcome o = engine.start(request, GradingListener.NONE).outcome().get(30, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long notAccepted = o.results().stream().map(SubmissionResult::verdict).filter(v -> v != Verdict.AC).count();
+        if (notAccepted > 0) {
+            out.println("warning: " + notAccepted + " generated submissions were not accepted; figures are suspect");
+        }
+        return new Figures("engine (queue+sandbox+checker+H2)", subs.size() * a.tests().size(), seconds, jobs);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

@@ -74,9 +74,24 @@ public final class SandboxBackends {
         List<String> leftoverResources();
     }
 
-    /** bwrap and Docker, named for test reports. */
+    /**
+     * bwrap and Docker, named for test reports. {@code -Dgradebench.test.backends=bwrap} (a comma list) narrows it.
+     * Docker is also left out for an ordinary user who cannot open the engine's unix socket at all (the
+     * run-as-user script runs the sandbox suites "except the Docker backend" as a user outside the docker group);
+     * as root, or with access, an unreachable engine skips the Docker runs, or fails them under CI=true.
+     */
     public static Stream<Named<Backend>> all() {
-        return Stream.of(Named.of("bwrap", bwrap()), Named.of("docker", docker()));
+        Set<String> wanted = Set.of(System.getProperty("gradebench.test.backends", "bwrap,docker").split(","));
+        List<Named<Backend>> out = new ArrayList<>();
+        if (wanted.contains("bwrap")) out.add(Named.of("bwrap", bwrap()));
+        if (wanted.contains("docker") && dockerAccessible()) out.add(Named.of("docker", docker()));
+        return out.stream();
+    }
+
+    private static boolean dockerAccessible() {
+        if (SandboxTestSupport.runningAsRoot()) return true;
+        return endpoint().socketPath().map(p -> !Files.exists(p) || (Files.isReadable(p) && Files.isWritable(p)))
+                .orElse(true);
     }
 
     public static Backend bwrap() {

@@ -22,7 +22,7 @@ class ImageBuilderTest {
         assertThat(r.files()).isGreaterThan(10);
         assertThat(r.tarBytes()).isLessThan(40L << 20);
         // ls needs libselinux and libpcre2 (found by ldd, through the /lib -> usr/lib link) to run at all
-        CreateContainerResponse c = docker.createContainerCmd(image).withCmd("/bin/ls", "-d", "/box/run", "/etc/passwd")
+        CreateContainerResponse c = docker.createContainerCmd(image).withCmd("/bin/ls", "-d", "/box/run", "/etc/ld.so.cache", "/usr/bin/rm")
                 .withNetworkDisabled(true).exec();
         try {
             docker.startContainerCmd(c.getId()).exec();

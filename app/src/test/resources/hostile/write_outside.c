@@ -11,8 +11,8 @@ static void try(const char *path) {
 }
 int main(int argc, char **argv) {
     try("/usr/gb-owned"); try("/etc/gb-owned"); try("/gb-owned"); try("/box/gb-owned"); try("/box/prog/gb-owned");
-    try("/.gb/gb-launch"); try("/proc/gb-owned");
+    try("/.gb/gb-launch"); try("/proc/gb-owned"); try("/dev/gb-owned"); try("/dev/null/x");
     for (int i = 1; i < argc; i++) try(argv[i]);
-    try("/box/run/ok"); try("/tmp/ok");
+    try("/box/run/ok"); try("/tmp/ok"); try("/dev/shm/ok");
     return 0;
 }

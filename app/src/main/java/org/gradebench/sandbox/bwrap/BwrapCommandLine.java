@@ -23,9 +23,9 @@ import java.util.OptionalInt;
  *   <li>a minimal read-only view of the host: /usr, the merged-/usr links, /etc/alternatives, /etc/ld.so.cache and the
  *       profile's folders; never the host root, /etc, /home, /root or /run (a unix socket stays connectable through
  *       a read-only bind);</li>
- *   <li>the root tmpfs is remounted read-only at the end, so the only writable places are size-limited tmpfs
- *       mounts (/tmp and, for test runs, /box/run), the program folder during a compile, and the two output files;
- *       </li>
+ *   <li>the root tmpfs and /dev are remounted read-only at the end, so the only writable places are size-limited
+ *       tmpfs mounts (/tmp, /dev/shm and, for test runs, /box/run), the program folder during a compile, and the two
+ *       output files;</li>
  *   <li>the environment is cleared: PATH, HOME, LANG plus the profile's and the run's variables.</li>
  * </ul>
  *
@@ -60,6 +60,8 @@ public record BwrapCommandLine(String bwrap, OptionalInt sandboxUid, String setp
     public static final String STDERR = "/box/out/stderr";
     /** The only PATH a sandboxed program sees. */
     public static final String PATH = "/usr/local/bin:/usr/bin:/bin";
+    /** Upper bound of /dev/shm. */
+    public static final long SHM_BYTES = 16L * 1024 * 1024;
     /** The launcher's report goes to bwrap's own stdout, which the JVM redirects to a file outside the sandbox. */
     public static final int REPORT_FD = 1;
 
@@ -167,12 +169,19 @@ public record BwrapCommandLine(String bwrap, OptionalInt sandboxUid, String setp
         a.add("/proc");
         a.add("--dev");
         a.add("/dev");
+        // POSIX shared memory and semaphores (Python multiprocessing) live in /dev/shm: a small tmpfs of its own.
+        a.add("--size");
+        a.add(Long.toString(Math.min(scratchBytes, SHM_BYTES)));
+        a.add("--tmpfs");
+        a.add("/dev/shm");
         a.add("--size");
         a.add(Long.toString(scratchBytes));
         a.add("--tmpfs");
         a.add("/tmp");
-        // Last: everything not mounted above (the skeleton bwrap builds on its root tmpfs) becomes read-only, so the
-        // program cannot fill unbounded memory through files in /, /box or /.gb.
+        // Last: bwrap's /dev and its root skeleton are tmpfs mounts without a size limit, writable by the sandbox
+        // uid; read-only, the program cannot fill unbounded memory through files in /dev, /, /box or /.gb.
+        a.add("--remount-ro");
+        a.add("/dev");
         a.add("--remount-ro");
         a.add("/");
         a.add("--chdir");

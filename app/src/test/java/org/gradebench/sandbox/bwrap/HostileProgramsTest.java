@@ -312,6 +312,12 @@ class HostileProgramsTest {
                     int files = Integer.parseInt(r.stdout().text().replaceAll("(?s).*after (\\d+) files.*", "$1"));
                     assertThat(files).as("an 8 MiB /tmp").isLessThanOrEqualTo(16);
                 }),
+                interp("shm_fill.py", limits(), (r, x) -> {
+                    exited(r, 0);
+                    assertThat(r.stdout().text()).startsWith("stopped after").contains("No space left on device");
+                    int mib = Integer.parseInt(r.stdout().text().replaceAll("(?s)stopped after (\\d+) MiB.*", "$1"));
+                    assertThat(mib).as("/dev/shm is at most 16 MiB").isLessThanOrEqualTo(16);
+                }, "/usr/bin/python3", "/box/prog/shm_fill.py"),
                 cShort("inode_flood", (r, x) -> assertThat(r.succeeded()).isFalse()),
                 c("fd_exhaust", (r, x) -> {
                     exited(r, 1);
@@ -339,11 +345,13 @@ class HostileProgramsTest {
                     // /tmp and /box/run are the run's private tmpfs mounts: writing there is allowed (the host paths
                     // of the same name are checked to stay absent); everything else must be refused.
                     for (String line : lines(r.stdout())) {
-                        if (!line.startsWith("/box/run/") && !line.startsWith("/tmp/")) {
+                        if (!line.startsWith("/box/run/") && !line.startsWith("/tmp/")
+                                && !line.startsWith("/dev/shm/")) {
                             assertThat(line).doesNotContain("WROTE");
                         }
                     }
-                    assertThat(r.stdout().text()).contains("/box/run/ok: WROTE", "/tmp/ok: WROTE");
+                    assertThat(r.stdout().text()).contains("/box/run/ok: WROTE", "/tmp/ok: WROTE", "/dev/shm/ok: WROTE",
+                            "/dev/gb-owned: Read-only file system");
                 }),
                 c("proc_snoop", (r, x) -> {
                     exited(r, 0);

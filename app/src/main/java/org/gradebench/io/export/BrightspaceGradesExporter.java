@@ -1,0 +1,153 @@
+package org.gradebench.io.export;
+
+import org.gradebench.core.assignment.InvalidInputException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * D2L Brightspace "Grades → Import" CSV (lms-exports.md §4.2): a key column ({@code OrgDefinedId} or
+ * {@code Username}), one {@code <Item> Points Grade} column and the {@code End-of-Line Indicator} column whose cells
+ * are {@code #}.
+ *
+ * <p>Brightspace's assignment download names files by display name and numeric ids whose meaning is unverified, so
+ * those ids are <em>not</em> used as OrgDefinedId unless {@link ExportOptions#orgDefinedIdFromLmsId()} says so;
+ * without it rows are keyed by Username (the submission's login). The practical route is a template: the grades CSV
+ * exported from Brightspace (with OrgDefinedId, Username, names, email), where students are found by login, email or
+ * name and only the item's cells are filled. An unknown item name creates a new grade item on import, so pass
+ * {@link ExportOptions#column()} with the item's exact name. Overrides cannot get a column (it would be read as a
+ * grade item): they are reported on the console only. Whether feedback text can be imported through this CSV is
+ * unverified, so it is not written.
+ */
+public final class BrightspaceGradesExporter implements GradeExporter {
+    static final String EOL = "End-of-Line Indicator";
+    static final String POINTS_GRADE = " Points Grade";
+    private static final Pattern MAX_POINTS = Pattern.compile("MaxPoints:\\s*([0-9]+(?:[.,][0-9]+)?)");
+
+    @Override
+    public ExportFormat format() {
+        return ExportFormat.BRIGHTSPACE;
+    }
+
+    @Override
+    public ExportReport write(GradeBook book, ExportOptions options, Path out) throws IOException, InvalidInputException {
+        ExportContext ctx = new ExportContext(book, options);
+        ctx.decimal = options.decimalSeparator().orElse('.');
+        List<MatchKey> order = options.match().isEmpty()
+                ? (options.orgDefinedIdFromLmsId() ? Identities.defaultOrder() : List.of(MatchKey.LOGIN, MatchKey.EMAIL, MatchKey.NAME))
+                : options.match();
+        List<List<String>> records = new ArrayList<>();
+        int written = 0;
+        CsvDialect dialect;
+        if (options.template().isPresent()) {
+            CsvTable t = ctx.template();
+            int org = t.column(List.of("OrgDefinedId", "OrgDefinedID", "Org Defined ID"));
+            int user = t.column("Username");
+            if (org < 0 && user < 0) {
+                throw new InvalidInputException(t.file(), 1, "is not a Brightspace grades file: no OrgDefinedId or Username column");
+            }
+            int col = findColumn(t, options.column().orElse(book.title()));
+            Matcher mp = MAX_POINTS.matcher(t.header().get(col));
+            ctx.resolveMax(mp.find() ? Texts.parseNumber(mp.group(1)) : OptionalDouble.empty(), "MaxPoints");
+            int email = t.column("Email");
+            int first = t.column("First Name");
+            int last = t.column("Last Name");
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < t.rows().size(); i++) candidates.add(i);
+            Map<GradeRow, Integer> matched = TemplateMatcher.match(t, candidates, ctx.rows(), order,
+                    (k, row) -> switch (k) {
+                        case ID -> CsvTable.cell(row, org);
+                        case LOGIN -> CsvTable.cell(row, user);
+                        case EMAIL -> CsvTable.cell(row, email);
+                        case NAME -> first < 0 || last < 0 ? Optional.empty() : Optional.of(row.get(first) + " " + row.get(last));
+                    },
+                    BrightspaceGradesExporter::submissionKey, ctx);
+            List<String> header = new ArrayList<>(t.header());
+            int eol = t.column(EOL);
+            if (eol < 0) {
+                header.add(EOL);
+                eol = header.size() - 1;
+            }
+            records.add(header);
+            List<List<String>> rows = new ArrayList<>();
+            for (List<String> r : t.rows()) {
+                List<String> copy = new ArrayList<>(r);
+                while (copy.size() < header.size()) copy.add("");
+                if (copy.get(eol).isEmpty()) copy.set(eol, "#");
+                rows.add(copy);
+            }
+            for (GradeRow r : ctx.rows()) {
+                Integer i = matched.get(r);
+                if (i == null) continue;
+                double v = r.scaled(ctx.lmsMax);
+                ctx.checkRange(r, v);
+                rows.get(i).set(col, ctx.grade(v));
+                written++;
+            }
+            records.addAll(rows);
+            dialect = new CsvDialect(t.dialect().delimiter(), CsvDialect.Quoting.MINIMAL,
+                    options.bom().orElse(t.dialect().bom()), t.dialect().lineEnding());
+        } else {
+            String item = options.column().orElse(book.title()).strip();
+            String column = item.contains(POINTS_GRADE.strip()) ? item : item + POINTS_GRADE;
+            Matcher mp = MAX_POINTS.matcher(column);
+            ctx.resolveMax(mp.find() ? Texts.parseNumber(mp.group(1)) : OptionalDouble.empty(), "MaxPoints");
+            if (options.column().isEmpty()) {
+                ctx.warn("Brightspace creates a new grade item when '" + item + "' is not the exact name of an existing "
+                        + "one; pass --column with the item's name");
+            }
+            String key = options.orgDefinedIdFromLmsId() ? "OrgDefinedId" : "Username";
+            records.add(List.of(key, column, EOL));
+            for (GradeRow r : ctx.rows()) {
+                Optional<String> k = options.orgDefinedIdFromLmsId() ? r.submission().identity().lmsId()
+                        : r.submission().identity().login();
+                if (k.isEmpty() || k.get().isBlank()) {
+                    ctx.skip(r, options.orgDefinedIdFromLmsId() ? "no LMS id to use as OrgDefinedId"
+                            : "no Brightspace username (login); use --lms-template with the grades CSV exported from "
+                            + "Brightspace to match by email or name, or --orgdefinedid-from-id");
+                    continue;
+                }
+                double v = r.scaled(ctx.lmsMax);
+                ctx.checkRange(r, v);
+                records.add(List.of(k.get().strip(), ctx.grade(v), "#"));
+                written++;
+            }
+            dialect = new CsvDialect(',', CsvDialect.Quoting.MINIMAL, options.bom().orElse(false), "\r\n");
+        }
+        ExportContext.writeAtomically(out, dialect, records);
+        return ctx.report(out, format(), written);
+    }
+
+    static Optional<String> submissionKey(MatchKey k, GradeRow r) {
+        var s = r.submission();
+        return switch (k) {
+            case ID -> s.identity().lmsId();
+            case LOGIN -> s.identity().login();
+            case EMAIL -> s.identity().email();
+            case NAME -> Optional.of(s.student());
+        };
+    }
+
+    /** Exact header; else "<item> Points Grade" optionally followed by Brightspace's "<Numeric MaxPoints:...>". */
+    static int findColumn(CsvTable t, String item) throws InvalidInputException {
+        String w = item.strip();
+        int exact = t.column(w);
+        if (exact >= 0 && w.contains(POINTS_GRADE.strip())) return exact;
+        String base = w.endsWith(POINTS_GRADE) ? w.substring(0, w.length() - POINTS_GRADE.length()) : w;
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < t.header().size(); i++) {
+            String h = t.header().get(i).strip();
+            if (h.equals(base + POINTS_GRADE) || h.startsWith(base + POINTS_GRADE + " <")) return i;
+            if (h.contains(POINTS_GRADE)) options.add(h);
+        }
+        throw new InvalidInputException(t.file(), 1, "has no '" + base + POINTS_GRADE + "' column; pass --column with one of: "
+                + (options.isEmpty() ? "(no Points Grade columns found)" : String.join(" | ", options)));
+    }
+}

@@ -1,0 +1,134 @@
+package org.gradebench.sandbox.docker;
+
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Ulimit;
+import com.github.dockerjava.api.model.Volume;
+import org.gradebench.core.run.SandboxPaths;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Builds the {@link ContainerSpec} of a Gradebench container: pure, no Docker calls, so every security-relevant
+ * setting is asserted by unit tests.
+ * <p>
+ * The container's main process is the launcher in {@code --keepalive} mode, as root with every capability dropped
+ * and no-new-privileges; programs run through {@code docker exec} as an unprivileged uid. The two uids must differ:
+ * the launcher kills every process of its run when it ends, and with one uid for both it would kill the keepalive and
+ * stop the container (sandbox.md §3.4).
+ */
+public final class ContainerSpecBuilder {
+
+    /** Where the per-session host folders are, for {@link TransferMode#BIND}. */
+    public record BindPaths(Path launcher, Path program, Path scratch, Path out) {
+        public BindPaths {
+            Objects.requireNonNull(launcher, "launcher");
+            Objects.requireNonNull(program, "program");
+            Objects.requireNonNull(scratch, "scratch");
+            Objects.requireNonNull(out, "out");
+        }
+    }
+
+    public static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    /** One CPU: runs are timed by CPU, and a second runner must not be starved by a multi-threaded program. */
+    public static final long NANO_CPUS = 1_000_000_000L;
+    public static final long SHM_BYTES = 8L * 1024 * 1024;
+    public static final int TMP_INODES = 16 * 1024;
+
+    private final String image;
+    private final ContainerShape shape;
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    private TransferMode mode = TransferMode.BIND;
+    private Optional<BindPaths> binds = Optional.empty();
+    private final Map<String, String> env = new LinkedHashMap<>();
+
+    public ContainerSpecBuilder(String image, ContainerShape shape) {
+        this.image = Objects.requireNonNull(image, "image");
+        this.shape = Objects.requireNonNull(shape, "shape");
+        env.put("PATH", PATH);
+        env.put("HOME", SandboxPaths.SCRATCH);
+        env.put("LANG", "C.UTF-8");
+    }
+
+    public ContainerSpecBuilder session(String sessionId, String owner, String label) {
+        labels.put(DockerLabels.SESSION, sessionId);
+        labels.put(DockerLabels.KIND, DockerLabels.KIND_RUN);
+        labels.put(DockerLabels.OWNER, owner);
+        labels.put(DockerLabels.LABEL, label.length() > 200 ? label.substring(0, 200) : label);
+        return this;
+    }
+
+    public ContainerSpecBuilder bind(BindPaths paths) {
+        this.mode = TransferMode.BIND;
+        this.binds = Optional.of(paths);
+        return this;
+    }
+
+    public ContainerSpecBuilder copy() {
+        this.mode = TransferMode.COPY;
+        this.binds = Optional.empty();
+        return this;
+    }
+
+    public ContainerSpec build() {
+        if (mode == TransferMode.BIND && binds.isEmpty()) throw new IllegalStateException("bind mode needs host paths");
+        if (!labels.containsKey(DockerLabels.SESSION)) throw new IllegalStateException("no session labels");
+
+        Map<String, String> tmpfs = new LinkedHashMap<>();
+        // noexec while testing: a program must not run what it wrote (CMS executing-output); compilers may need it.
+        String exec = shape.programWritable() ? "exec" : "noexec";
+        tmpfs.put("/tmp", "rw,nosuid,nodev," + exec + ",size=" + shape.tmpBytes() + ",nr_inodes=" + TMP_INODES
+                + ",mode=1777");
+
+        List<Ulimit> ulimits = new ArrayList<>();
+        ulimits.add(new Ulimit("core", 0L, 0L));
+        ulimits.add(new Ulimit("nofile", (long) shape.openFiles(), (long) shape.openFiles()));
+        if (shape.fileSizeBytes() > 0) ulimits.add(new Ulimit("fsize", shape.fileSizeBytes(), shape.fileSizeBytes()));
+
+        HostConfig host = HostConfig.newHostConfig()
+                .withMemory(shape.memoryBytes())
+                .withMemorySwap(shape.memoryBytes())
+                .withNanoCPUs(NANO_CPUS)
+                .withPidsLimit(shape.pids())
+                .withNetworkMode("none")
+                .withReadonlyRootfs(true)
+                .withTmpFs(tmpfs)
+                .withShmSize(SHM_BYTES)
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withUlimits(ulimits)
+                .withInit(true)
+                .withOomScoreAdj(1000)
+                .withPrivileged(false)
+                .withAutoRemove(false)
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE));
+
+        List<String> volumes = new ArrayList<>();
+        if (mode == TransferMode.BIND) {
+            BindPaths p = binds.orElseThrow();
+            host.withBinds(
+                    new Bind(p.launcher().toString(), new Volume(ContainerLayout.LAUNCHER), AccessMode.ro),
+                    new Bind(p.program().toString(), new Volume(SandboxPaths.PROGRAM),
+                            shape.programWritable() ? AccessMode.rw : AccessMode.ro),
+                    new Bind(p.scratch().toString(), new Volume(SandboxPaths.SCRATCH), AccessMode.rw),
+                    new Bind(p.out().toString(), new Volume(ContainerLayout.OUT), AccessMode.rw));
+        } else {
+            // Anonymous volumes: the archive API may write into them although the root filesystem is read-only.
+            volumes.add(ContainerLayout.LAUNCHER_DIR);
+            volumes.add(ContainerLayout.BOX);
+        }
+
+        List<String> envList = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return new ContainerSpec(image, List.of(ContainerLayout.LAUNCHER), List.of("--keepalive"), "0:0", envList, "/",
+                labels, true, volumes, host);
+    }
+}

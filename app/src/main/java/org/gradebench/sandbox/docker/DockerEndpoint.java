@@ -1,0 +1,66 @@
+package org.gradebench.sandbox.docker;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the Docker engine is and how to talk to it, resolved from the usual environment variables
+ * ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}).
+ *
+ * @param host        e.g. {@code unix:///var/run/docker.sock} or {@code tcp://build-box:2376}
+ * @param tlsVerify   verify the daemon's certificate (tcp only)
+ * @param certPath    folder with ca.pem, cert.pem, key.pem (tcp + TLS only)
+ */
+public record DockerEndpoint(URI host, boolean tlsVerify, Optional<Path> certPath) {
+
+    public static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
+
+    public DockerEndpoint {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(certPath, "certPath");
+        String scheme = host.getScheme() == null ? "" : host.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("unix") && !scheme.equals("tcp") && !scheme.equals("npipe")) {
+            throw new IllegalArgumentException("unsupported Docker host " + host + " (expected unix://, tcp:// or npipe://)");
+        }
+    }
+
+    public static DockerEndpoint of(String host) {
+        return new DockerEndpoint(URI.create(host), false, Optional.empty());
+    }
+
+    /** Reads {@code DOCKER_HOST} (default: the local socket), {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH}. */
+    public static DockerEndpoint fromEnvironment(Map<String, String> env) {
+        String host = env.getOrDefault("DOCKER_HOST", "").trim();
+        if (host.isEmpty()) host = DEFAULT_SOCKET;
+        String verify = env.getOrDefault("DOCKER_TLS_VERIFY", "").trim();
+        // The docker CLI treats any non-empty value as "on" (even "0"), so do the same.
+        boolean tls = !verify.isEmpty();
+        String cert = env.getOrDefault("DOCKER_CERT_PATH", "").trim();
+        Optional<Path> certPath = cert.isEmpty()
+                ? (tls ? Optional.of(Path.of(System.getProperty("user.home"), ".docker")) : Optional.empty())
+                : Optional.of(Path.of(cert));
+        return new DockerEndpoint(URI.create(host), tls, certPath);
+    }
+
+    /**
+     * True when the engine runs on this machine and shares its filesystem, so bind mounts of host folders work.
+     * A tcp engine may be on another machine (or in a VM, like Docker Desktop's), where host paths mean nothing.
+     */
+    public boolean sharesHostFilesystem() {
+        return "unix".equalsIgnoreCase(host.getScheme());
+    }
+
+    /** The unix socket file, for unix:// hosts. */
+    public Optional<Path> socketPath() {
+        return sharesHostFilesystem() ? Optional.of(Path.of(host.getPath())) : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return host.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package org.gradebench.sandbox.docker;
+
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import org.gradebench.core.run.SandboxException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+
+/** Turns docker-java's exceptions into messages that say what to do. */
+final class DockerErrors {
+    private DockerErrors() {
+    }
+
+    static String unreachable(DockerEndpoint endpoint) {
+        return "Docker engine not reachable at " + endpoint + ": start Docker or set DOCKER_HOST";
+    }
+
+    static String imageMissing(String image, String profile) {
+        return "image " + image + " not found: run `gradebench images build` (offline) or `docker pull "
+                + ImageRecipes.officialImage(profile) + "` and set the profile's image";
+    }
+
+    /** True when the exception means the engine could not be contacted at all. */
+    static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof java.nio.file.NoSuchFileException) return true;
+            if (t instanceof IOException && t.getMessage() != null
+                    && (t.getMessage().contains("No such file") || t.getMessage().contains("Connection refused")
+                    || t.getMessage().contains("connect"))) return true;
+            if (t.getClass().getName().contains("LastErrorException")) return true;
+        }
+        return false;
+    }
+
+    static SandboxException wrap(String what, RuntimeException e, DockerEndpoint endpoint) {
+        if (e instanceof NotFoundException) return new SandboxException(what + ": " + firstLine(e.getMessage()), e);
+        if (isUnreachable(e)) return new SandboxException(unreachable(endpoint) + " (" + what + ")", e);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return new SandboxException(what + ": the Docker engine at " + endpoint + " did not answer in time", e);
+            }
+        }
+        if (e instanceof DockerException) return new SandboxException(what + ": " + firstLine(e.getMessage()), e);
+        return new SandboxException(what + " failed: " + e, e);
+    }
+
+    static String firstLine(String s) {
+        if (s == null) return "";
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
+    }
+}

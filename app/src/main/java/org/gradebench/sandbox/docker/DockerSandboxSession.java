@@ -1,0 +1,352 @@
+package org.gradebench.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import org.gradebench.core.run.RunLimits;
+import org.gradebench.core.run.RunResult;
+import org.gradebench.core.run.RunSpec;
+import org.gradebench.core.run.SandboxException;
+import org.gradebench.core.run.SandboxSession;
+import org.gradebench.sandbox.launcher.LauncherCommand;
+import org.gradebench.sandbox.launcher.LauncherReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One program's container (see {@link DockerSandbox}). Runs are sequential; {@link #close} may come from another
+ * thread at any time (a cancel) and removes the container, which ends a run in progress.
+ * <p>
+ * The container is recreated whenever a run needs another {@link ContainerShape} (a compile, then tests) and after
+ * anything abnormal (a timeout, a memory kill, processes left behind, a launcher that did not report), so no state
+ * leaks from one test to the next. Every exec first wipes /tmp, /dev/shm and message queues ({@link ExecPrelude}).
+ */
+final class DockerSandboxSession implements SandboxSession {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxSession.class);
+    private static final int CHANNEL_CAP = LauncherReport.MAX_CHANNEL_BYTES;
+    private static final int SIGKILL = 9;
+
+    private final DockerSandbox owner;
+    private final DockerClient docker;
+    private final DockerEndpoint endpoint;
+    private final String image;
+    private final String sessionId;
+    private final String label;
+    private final FileTransfer transfer;
+    private final DockerOptions options;
+    private final int uid;
+
+    private final Object lock = new Object();
+    private String containerId;
+    private ContainerShape containerShape;
+    private boolean dirty;
+    private int containers;
+    private int seq;
+    private volatile boolean closed;
+
+    DockerSandboxSession(DockerSandbox owner, DockerClient docker, DockerEndpoint endpoint, String image,
+                         String sessionId, String label, FileTransfer transfer, DockerOptions options, int uid) {
+        this.owner = owner;
+        this.docker = docker;
+        this.endpoint = endpoint;
+        this.image = image;
+        this.sessionId = sessionId;
+        this.label = label;
+        this.transfer = transfer;
+        this.options = options;
+        this.uid = uid;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** The current container, if one is up (for tests and diagnostics). */
+    Optional<String> containerId() {
+        synchronized (lock) {
+            return Optional.ofNullable(containerId);
+        }
+    }
+
+    /** How many containers this session has created so far. */
+    int containersCreated() {
+        synchronized (lock) {
+            return containers;
+        }
+    }
+
+    @Override
+    public RunResult run(RunSpec spec) throws SandboxException, InterruptedException {
+        if (closed) throw new SandboxException("the Docker session " + sessionId + " is closed");
+        if (Thread.interrupted()) throw new InterruptedException();
+        ContainerShape shape = ContainerShape.of(spec);
+        for (int attempt = 0; ; attempt++) {
+            String id = ensureContainer(shape);
+            ExecOutcome eo = execute(id, spec, shape);
+            if (eo.retry && attempt == 0) {
+                LOG.info("container {} could not be cleaned for the next run; recreating it", id);
+                markDirty();
+                continue;
+            }
+            if (spec.programWritable() && eo.result.outcome() != RunResult.Outcome.SANDBOX_ERROR) {
+                transfer.afterCompile(id);
+            }
+            if (options.strategy() == DockerOptions.Strategy.CONTAINER_PER_RUN) markDirty();
+            return eo.result;
+        }
+    }
+
+    private record ExecOutcome(RunResult result, boolean retry) {
+    }
+
+    private ExecOutcome execute(String id, RunSpec spec, ContainerShape shape)
+            throws SandboxException, InterruptedException {
+        int n = ++seq;
+        String inputs = transfer.stage(id, spec, n);
+        RunLimits limits = spec.limits();
+        // RLIMIT_NPROC counts every process of the uid on the whole machine (there is no user namespace), so
+        // parallel sessions would share it: the container's pids cgroup is the real process limit here.
+        RunLimits launcherLimits = new RunLimits(limits.cpuTime(), limits.wallTime(), limits.memoryKib(),
+                limits.addressSpaceKib(), 0, limits.stdoutBytes(), limits.stderrBytes(), limits.fileSizeBytes(),
+                limits.openFiles(), limits.scratchBytes());
+        LauncherCommand launcher = new LauncherCommand(ContainerLayout.LAUNCHER, 1, launcherLimits, 0,
+                spec.stdin().map(s -> org.gradebench.core.run.SandboxPaths.SCRATCH + "/" + s),
+                ContainerLayout.STDOUT, ContainerLayout.STDERR, Optional.of(spec.workDir()), spec.argv());
+        List<String> cmd = ExecPrelude.command(transfer.copyMode(), inputs, launcher.argv());
+        List<String> env = new ArrayList<>();
+        for (Map.Entry<String, String> e : spec.env().entrySet()) env.add(e.getKey() + "=" + e.getValue());
+
+        String execId;
+        try {
+            execId = docker.execCreateCmd(id).withUser(uid + ":" + uid).withAttachStdout(true).withAttachStderr(true)
+                    .withAttachStdin(false).withTty(false).withEnv(env).withWorkingDir("/")
+                    .withCmd(cmd.toArray(String[]::new)).exec().getId();
+        } catch (RuntimeException e) {
+            markDirty();
+            throw checkClosed(DockerErrors.wrap("starting the run in container " + shortId(id), e, endpoint));
+        }
+
+        Channel channel = new Channel();
+        long started = System.nanoTime();
+        long budgetMs = limits.wallTime().toMillis() + options.killGrace().toMillis();
+        boolean finished;
+        try {
+            docker.execStartCmd(execId).withDetach(false).withTty(false).exec(channel);
+            finished = channel.awaitCompletion(budgetMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            LOG.info("run in container {} interrupted; removing the container", shortId(id));
+            channel.closeQuietly();
+            discardContainer();
+            throw e;
+        } catch (RuntimeException e) {
+            channel.closeQuietly();
+            markDirty();
+            throw checkClosed(DockerErrors.wrap("running in container " + shortId(id), e, endpoint));
+        }
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        channel.closeQuietly();
+        if (closed) throw new SandboxException("the run was cancelled: the Docker session was closed");
+
+        if (!finished) {
+            // The launcher enforces the wall limit itself; reaching this means it was stopped or killed by the
+            // program (it shares the program's uid inside the container), so the host ends the whole container.
+            LOG.warn("run in container {} exceeded wall + grace ({} ms) without a report; killing the container",
+                    shortId(id), budgetMs);
+            discardContainer();
+            FileTransfer.Collected none = emptyCollected();
+            return new ExecOutcome(new RunResult(RunResult.Outcome.SIGNALED, -1, SIGKILL, 0, elapsedMs, 0, true, 0,
+                    none.stdout(), none.stderr(), Map.of(),
+                    "killed by the host after " + elapsedMs + " ms: the launcher did not report"), false);
+        }
+
+        String report = channel.stdout();
+        LauncherReport parsed;
+        try {
+            parsed = LauncherReport.parse(report);
+        } catch (SandboxException noReport) {
+            Long code = execExitCode(execId);
+            markDirty();
+            if (code != null && code == ExecPrelude.EXIT_DIRTY) return new ExecOutcome(null, true);
+            String why = "the launcher did not report (exit " + code + ")"
+                    + (channel.stderr().isBlank() ? "" : ": " + DockerErrors.firstLine(channel.stderr()))
+                    + (code != null && code == 137 ? "; it was killed, possibly by the program" : "");
+            LOG.warn("container {}: {}", shortId(id), why);
+            return new ExecOutcome(RunResult.sandboxError(why), false);
+        }
+
+        FileTransfer.Collected out = transfer.collect(id, spec);
+        RunResult result = parsed.toRunResult(out.stdout(), out.stderr(), out.files());
+        boolean abnormal = parsed.wallTimeout() || parsed.cpuTimeout() || parsed.memKilled() || parsed.killedOthers() > 0
+                || (!parsed.exited() && parsed.signal() == SIGKILL) || parsed.setupFailed();
+        if (abnormal) {
+            markDirty();
+            if (!parsed.exited() && parsed.signal() == SIGKILL && !parsed.wallTimeout() && !parsed.cpuTimeout()) {
+                result = withCgroupOom(id, result, shape);
+            }
+        }
+        return new ExecOutcome(result, false);
+    }
+
+    /**
+     * A SIGKILL nobody in the launcher sent is most likely the container's memory cgroup. Docker records that in
+     * State.OOMKilled; the peak is then at least the cgroup limit, which is what makes the verdict MLE.
+     */
+    private RunResult withCgroupOom(String id, RunResult r, ContainerShape shape) {
+        try {
+            InspectContainerResponse info = docker.inspectContainerCmd(id).exec();
+            Boolean oom = info.getState() == null ? null : info.getState().getOOMKilled();
+            if (Boolean.TRUE.equals(oom)) {
+                long cgroupKb = shape.memoryBytes() / 1024;
+                return new RunResult(r.outcome(), r.exitCode(), r.signal(), r.cpuMs(), r.wallMs(),
+                        Math.max(r.peakMemoryKb(), cgroupKb), r.wallTimedOut(), r.launchErrno(), r.stdout(),
+                        r.stderr(), r.files(), "killed by the container's memory limit (" + cgroupKb + " KiB)");
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("inspect after SIGKILL failed: {}", e.toString());
+        }
+        return r;
+    }
+
+    private Long execExitCode(String execId) {
+        try {
+            InspectExecResponse r = docker.inspectExecCmd(execId).exec();
+            return r.getExitCodeLong();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String ensureContainer(ContainerShape shape) throws SandboxException {
+        String stale = null;
+        synchronized (lock) {
+            if (closed) throw new SandboxException("the Docker session " + sessionId + " is closed");
+            if (containerId != null && !dirty && shape.equals(containerShape)) return containerId;
+            if (containerId != null) {
+                stale = containerId;
+                containerId = null;
+            }
+        }
+        if (stale != null) owner.removeContainer(stale);
+        String id = createAndStart(shape);
+        synchronized (lock) {
+            if (closed) {
+                owner.removeContainer(id);
+                throw new SandboxException("the run was cancelled: the Docker session was closed");
+            }
+            containerId = id;
+            containerShape = shape;
+            dirty = false;
+            containers++;
+            return id;
+        }
+    }
+
+    private String createAndStart(ContainerShape shape) throws SandboxException {
+        ContainerSpec spec = transfer.configure(new ContainerSpecBuilder(image, shape)
+                .session(sessionId, owner.ownerId().toString(), label)).build();
+        String id;
+        try {
+            CreateContainerResponse created = spec.applyTo(docker.createContainerCmd(image)).exec();
+            id = created.getId();
+        } catch (NotFoundException e) {
+            throw new SandboxException(DockerErrors.imageMissing(image, owner.profileName(image)), e);
+        } catch (RuntimeException e) {
+            throw DockerErrors.wrap("creating a container from " + image, e, endpoint);
+        }
+        try {
+            transfer.afterCreate(id, shape);
+            docker.startContainerCmd(id).exec();
+            return id;
+        } catch (SandboxException e) {
+            owner.removeContainer(id);
+            throw e;
+        } catch (RuntimeException e) {
+            owner.removeContainer(id);
+            throw DockerErrors.wrap("starting a container from " + image, e, endpoint);
+        }
+    }
+
+    private void markDirty() {
+        synchronized (lock) {
+            dirty = true;
+        }
+    }
+
+    /** Kills and removes the current container now (a timeout or an interrupt). */
+    private void discardContainer() {
+        String id;
+        synchronized (lock) {
+            id = containerId;
+            containerId = null;
+        }
+        if (id != null) owner.removeContainer(id);
+    }
+
+    private SandboxException checkClosed(SandboxException e) {
+        return closed ? new SandboxException("the run was cancelled: the Docker session was closed", e) : e;
+    }
+
+    private static FileTransfer.Collected emptyCollected() {
+        return new FileTransfer.Collected(org.gradebench.core.run.CapturedOutput.EMPTY,
+                org.gradebench.core.run.CapturedOutput.EMPTY, Map.of());
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        discardContainer();
+        transfer.close();
+        owner.sessionClosed(this);
+    }
+
+    /** Collects the exec's two streams, each capped; stdout carries only the launcher's report. */
+    private static final class Channel extends ResultCallback.Adapter<Frame> {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        @Override
+        public void onNext(Frame frame) {
+            byte[] payload = frame.getPayload();
+            if (payload == null) return;
+            ByteArrayOutputStream target = frame.getStreamType() == StreamType.STDERR ? err : out;
+            synchronized (this) {
+                int room = CHANNEL_CAP - target.size();
+                if (room > 0) target.write(payload, 0, Math.min(room, payload.length));
+            }
+        }
+
+        synchronized String stdout() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        synchronized String stderr() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+
+        void closeQuietly() {
+            try {
+                close();
+            } catch (java.io.IOException | RuntimeException e) {
+                // nothing to do
+            }
+        }
+    }
+}

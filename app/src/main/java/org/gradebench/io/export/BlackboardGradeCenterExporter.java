@@ -60,7 +60,7 @@ public final class BlackboardGradeCenterExporter implements GradeExporter {
             }
             List<Integer> candidates = new ArrayList<>();
             for (int i = 0; i < t.rows().size(); i++) candidates.add(i);
-            Map<GradeRow, Integer> matched = TemplateMatcher.match(t, candidates, book.rows(),
+            Map<GradeRow, Integer> matched = TemplateMatcher.match(t, candidates, ctx.rows(),
                     options.match().isEmpty() ? Identities.defaultOrder() : options.match(),
                     (k, row) -> switch (k) {
                         case ID, LOGIN -> CsvTable.cell(row, user);
@@ -71,7 +71,7 @@ public final class BlackboardGradeCenterExporter implements GradeExporter {
             records.add(t.header());
             List<List<String>> rows = new ArrayList<>();
             t.rows().forEach(r -> rows.add(new ArrayList<>(r)));
-            for (GradeRow r : book.rows()) {
+            for (GradeRow r : ctx.rows()) {
                 Integer i = matched.get(r);
                 if (i == null) continue;
                 double v = r.scaled(ctx.lmsMax);
@@ -99,7 +99,7 @@ public final class BlackboardGradeCenterExporter implements GradeExporter {
                         + "column; pass --column as in a Grade Center download (\"Name [Total Pts: 100 Score] |12345\")");
             }
             records.add(List.of("Last Name", "First Name", "Username", column));
-            for (GradeRow r : book.rows()) {
+            for (GradeRow r : ctx.rows()) {
                 Optional<String> username = Identities.blackboardUsername(r.submission());
                 if (username.isEmpty()) {
                     ctx.skip(r, "no Blackboard username (not imported from Blackboard and no login); use --lms-template "

@@ -61,7 +61,7 @@ public final class BrightspaceGradesExporter implements GradeExporter {
             int last = t.column("Last Name");
             List<Integer> candidates = new ArrayList<>();
             for (int i = 0; i < t.rows().size(); i++) candidates.add(i);
-            Map<GradeRow, Integer> matched = TemplateMatcher.match(t, candidates, book.rows(), order,
+            Map<GradeRow, Integer> matched = TemplateMatcher.match(t, candidates, ctx.rows(), order,
                     (k, row) -> switch (k) {
                         case ID -> CsvTable.cell(row, org);
                         case LOGIN -> CsvTable.cell(row, user);
@@ -83,7 +83,7 @@ public final class BrightspaceGradesExporter implements GradeExporter {
                 if (copy.get(eol).isEmpty()) copy.set(eol, "#");
                 rows.add(copy);
             }
-            for (GradeRow r : book.rows()) {
+            for (GradeRow r : ctx.rows()) {
                 Integer i = matched.get(r);
                 if (i == null) continue;
                 double v = r.scaled(ctx.lmsMax);
@@ -105,7 +105,7 @@ public final class BrightspaceGradesExporter implements GradeExporter {
             }
             String key = options.orgDefinedIdFromLmsId() ? "OrgDefinedId" : "Username";
             records.add(List.of(key, column, EOL));
-            for (GradeRow r : book.rows()) {
+            for (GradeRow r : ctx.rows()) {
                 Optional<String> k = options.orgDefinedIdFromLmsId() ? r.submission().identity().lmsId()
                         : r.submission().identity().login();
                 if (k.isEmpty() || k.get().isBlank()) {

@@ -82,7 +82,7 @@ public final class CanvasGradebookExporter implements GradeExporter {
             records.add(t.header());
             List<List<String>> rows = new ArrayList<>();
             t.rows().forEach(r -> rows.add(new ArrayList<>(r)));
-            for (GradeRow r : book.rows()) {
+            for (GradeRow r : ctx.rows()) {
                 Integer i = matched.get(r);
                 if (i == null) continue;
                 double v = r.scaled(ctx.lmsMax);
@@ -100,7 +100,7 @@ public final class CanvasGradebookExporter implements GradeExporter {
                 ctx.warn("the Canvas column '" + column + "' has no '(assignment id)': Canvas will match it by exact title "
                         + "or create a new assignment; pass --column \"Title (id)\" as in your gradebook export");
             }
-            boolean logins = book.rows().stream().anyMatch(r -> r.submission().identity().login().isPresent());
+            boolean logins = ctx.rows().stream().anyMatch(r -> r.submission().identity().login().isPresent());
             List<String> header = new ArrayList<>(List.of("Student", "ID"));
             if (logins) header.add("SIS Login ID");
             header.add("Section");
@@ -139,7 +139,7 @@ public final class CanvasGradebookExporter implements GradeExporter {
 
     private static List<GradeRow> anonymousSkipped(GradeBook book, ExportContext ctx) {
         List<GradeRow> keep = new ArrayList<>();
-        for (GradeRow r : book.rows()) {
+        for (GradeRow r : ctx.rows()) {
             if (Identities.canvasAnonymous(r.submission())) {
                 ctx.skip(r, "anonymous grading id: Canvas's gradebook import needs user ids; enter this grade in "
                         + "SpeedGrader or export after anonymity is lifted");

@@ -24,6 +24,22 @@ final class ExportContext {
         this.options = options;
     }
 
+    /**
+     * The rows to export: one per student. When a session holds several attempts of one student (importers keep
+     * older attempts when asked), the highest attempt is exported and the others are reported as skipped.
+     */
+    List<GradeRow> rows() {
+        if (rows == null) {
+            rows = book.latestAttempts();
+            for (GradeRow r : book.rows()) {
+                if (!rows.contains(r)) skip(r, GradeBook.OLDER_ATTEMPT);
+            }
+        }
+        return rows;
+    }
+
+    private List<GradeRow> rows;
+
     void skip(GradeRow r, String reason) {
         skipped.add(new ExportReport.Skipped(r.submission().id(), r.submission().student(), reason));
     }
@@ -69,7 +85,7 @@ final class ExportContext {
     }
 
     ExportReport report(Path file, ExportFormat format, int written) {
-        List<String> overridden = book.overridden().stream()
+        List<String> overridden = (rows == null ? book.rows() : rows).stream().filter(GradeRow::overridden)
                 .filter(r -> skipped.stream().noneMatch(s -> s.submissionId().equals(r.submission().id())))
                 .map(r -> r.submission().id()).toList();
         return new ExportReport(file, format, written, lmsMax, decimal, overridden, skipped, warnings);

@@ -41,6 +41,26 @@ public record GradeBook(String title, long sessionId, Optional<Assignment> assig
         return rows.stream().mapToDouble(GradeRow::maxScore).max().orElse(0);
     }
 
+    static final String OLDER_ATTEMPT = "an older attempt of a student whose newer attempt is exported";
+
+    /**
+     * One row per student: when the session holds several attempts of one student (importers keep older attempts
+     * when asked, with ids like {@code jdoe#1}), the highest attempt, then the latest submitted. Students are told
+     * apart by import source and LMS id, else by submission id without the {@code #<attempt>} suffix.
+     */
+    public List<GradeRow> latestAttempts() {
+        Map<String, GradeRow> latest = new java.util.LinkedHashMap<>();
+        for (GradeRow r : rows) latest.merge(Identities.studentKey(r.submission()), r, (a, b) -> newer(b, a) ? b : a);
+        return rows.stream().filter(r -> latest.get(Identities.studentKey(r.submission())) == r).toList();
+    }
+
+    private static boolean newer(GradeRow a, GradeRow b) {
+        var ia = a.submission().identity();
+        var ib = b.submission().identity();
+        if (ia.attempt() != ib.attempt()) return ia.attempt() > ib.attempt();
+        return ia.submittedAt().isPresent() && ib.submittedAt().isPresent() && ia.submittedAt().get().isAfter(ib.submittedAt().get());
+    }
+
     public List<GradeRow> overridden() {
         return rows.stream().filter(GradeRow::overridden).toList();
     }

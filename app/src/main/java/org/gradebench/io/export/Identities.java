@@ -39,15 +39,25 @@ public final class Identities {
     }
 
     static Optional<String> canvasUserId(Submission s) {
+        if (canvasAnonymous(s)) return Optional.empty();
         Optional<String> lms = s.identity().lmsId().map(String::strip);
         if (lms.isPresent()) return DIGITS.matcher(lms.get()).matches() ? lms : Optional.empty();
         return DIGITS.matcher(s.id().strip()).matches() ? Optional.of(s.id().strip()) : Optional.empty();
     }
 
+    /** The Canvas importer names anonymous submissions {@code anon_<5 base58>} and keeps the bare id as LMS id. */
     static boolean canvasAnonymous(Submission s) {
-        String v = s.identity().lmsId().orElse(s.id()).strip();
-        return v.toLowerCase(Locale.ROOT).startsWith("anon_")
-                || s.identity().source().equals("canvas") && CANVAS_ANON.matcher(v).matches() && !DIGITS.matcher(v).matches();
+        String lms = s.identity().lmsId().orElse("").strip();
+        return s.id().strip().toLowerCase(Locale.ROOT).startsWith("anon_") || lms.toLowerCase(Locale.ROOT).startsWith("anon_")
+                || s.identity().source().equals("canvas") && CANVAS_ANON.matcher(lms).matches() && !DIGITS.matcher(lms).matches();
+    }
+
+    /**
+     * Who the submission belongs to, for keeping one attempt per student: source plus the submission id without the
+     * importers' {@code #<attempt>} suffix (the LMS id cannot be used: Brightspace's differs per submission).
+     */
+    static String studentKey(Submission s) {
+        return s.identity().source() + "\u0000" + s.id().replaceFirst("#\\d+$", "");
     }
 
     /** Blackboard's key is the username: the LMS id of a Blackboard import, else the login. */

@@ -86,7 +86,8 @@ public final class MoodleWorksheetExporter implements GradeExporter {
             int email = t.column("Email address");
             int username = t.column("Username");
             int fullName = t.column("Full name");
-            Map<GradeRow, Integer> matched = TemplateMatcher.match(t, candidates, book.rows(),
+            int group = t.column("Group");
+            Map<GradeRow, List<Integer>> matched = group >= 0 ? teams(t, group, ctx) : singles(TemplateMatcher.match(t, candidates, ctx.rows(),
                     options.match().isEmpty() ? Identities.defaultOrder() : options.match(),
                     (k, row) -> switch (k) {
                         case ID -> Identities.trailingDigits(row.get(id));
@@ -94,7 +95,7 @@ public final class MoodleWorksheetExporter implements GradeExporter {
                         case LOGIN -> CsvTable.cell(row, username);
                         case NAME -> CsvTable.cell(row, fullName);
                     },
-                    (k, r) -> submissionKey(k, r), ctx);
+                    (k, r) -> submissionKey(k, r), ctx));
             int overrideCol = t.column(OVERRIDE);
             List<String> header = new ArrayList<>(t.header());
             if (overrideCol < 0) {
@@ -108,23 +109,24 @@ public final class MoodleWorksheetExporter implements GradeExporter {
                 while (copy.size() < header.size()) copy.add("");
                 rows.add(copy);
             }
-            for (GradeRow r : book.rows()) {
-                Integer i = matched.get(r);
-                if (i == null) continue;
-                List<String> row = rows.get(i);
+            for (GradeRow r : ctx.rows()) {
+                List<Integer> targets = matched.getOrDefault(r, List.of());
                 double v = r.scaled(ctx.lmsMax);
-                ctx.checkRange(r, v);
-                row.set(grade, ctx.grade(v));
-                row.set(modified, now);
-                row.set(overrideCol, overrideCell(r, ctx));
-                if (options.comments() && feedback >= 0 && !r.comment().isBlank()) {
-                    row.set(feedback, Texts.htmlParagraphs(r.comment()));
+                if (!targets.isEmpty()) ctx.checkRange(r, v);
+                for (int i : targets) {
+                    List<String> row = rows.get(i);
+                    row.set(grade, ctx.grade(v));
+                    row.set(modified, now);
+                    row.set(overrideCol, overrideCell(r, ctx));
+                    if (options.comments() && feedback >= 0 && !r.comment().isBlank()) {
+                        row.set(feedback, Texts.htmlParagraphs(r.comment()));
+                    }
+                    if (changeable >= 0 && row.get(changeable).strip().equalsIgnoreCase("No")) {
+                        ctx.warn("'" + r.submission().id() + "': Moodle says the grade cannot be changed (locked or "
+                                + "overridden in the gradebook); the upload will skip it");
+                    }
+                    written++;
                 }
-                if (changeable >= 0 && row.get(changeable).strip().equalsIgnoreCase("No")) {
-                    ctx.warn("'" + r.submission().id() + "': Moodle says the grade cannot be changed (locked or "
-                            + "overridden in the gradebook); the upload will skip it");
-                }
-                written++;
             }
             records.addAll(rows);
             dialect = new CsvDialect(t.dialect().delimiter(), CsvDialect.Quoting.PHP,
@@ -136,7 +138,7 @@ public final class MoodleWorksheetExporter implements GradeExporter {
                 ctx.warn("Moodle's worksheet has one grade column, always named 'Grade'; --column only renames it for "
                         + "localized worksheets");
             }
-            boolean emails = book.rows().stream().anyMatch(r -> r.submission().identity().email().isPresent());
+            boolean emails = ctx.rows().stream().anyMatch(r -> r.submission().identity().email().isPresent());
             List<String> header = new ArrayList<>(List.of(IDENTIFIER, "Full name"));
             if (emails) header.add("Email address");
             header.addAll(List.of("Status", options.column().orElse(GRADE), "Maximum Grade", "Grade can be changed",
@@ -144,7 +146,7 @@ public final class MoodleWorksheetExporter implements GradeExporter {
             if (options.comments()) header.add(FEEDBACK_COMMENTS);
             header.add(OVERRIDE);
             records.add(header);
-            for (GradeRow r : book.rows()) {
+            for (GradeRow r : ctx.rows()) {
                 Optional<String> pid = Identities.moodleParticipantId(r.submission());
                 if (pid.isEmpty()) {
                     ctx.skip(r, "no Moodle participant id (not imported from Moodle?); use --lms-template with the "
@@ -173,6 +175,42 @@ public final class MoodleWorksheetExporter implements GradeExporter {
         }
         ExportContext.writeAtomically(out, dialect, records);
         return ctx.report(out, format(), written);
+    }
+
+    private static Map<GradeRow, List<Integer>> singles(Map<GradeRow, Integer> m) {
+        Map<GradeRow, List<Integer>> out = new java.util.LinkedHashMap<>();
+        m.forEach((r, i) -> out.put(r, List.of(i)));
+        return out;
+    }
+
+    /**
+     * Team submissions (the worksheet has a Group column, lms-exports.md §1.1): the number in a team's folder is the
+     * Moodle group id, not a participant id, so ids are not used; the submission's label (the group name, or
+     * "Default group") is matched against the Group column and every member's row gets the team's grade.
+     */
+    private static Map<GradeRow, List<Integer>> teams(CsvTable t, int group, ExportContext ctx) {
+        Map<String, List<Integer>> byGroup = new java.util.HashMap<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            String g = Texts.nameKey(t.rows().get(i).get(group));
+            if (!g.isEmpty()) byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+        }
+        Map<GradeRow, List<Integer>> out = new java.util.LinkedHashMap<>();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (GradeRow r : ctx.rows()) {
+            String label = r.submission().student();
+            List<Integer> members = byGroup.getOrDefault(Texts.nameKey(label), List.of());
+            if (members.isEmpty()) {
+                ctx.skip(r, "team '" + label + "' is not in the worksheet's Group column");
+            } else if (members.stream().anyMatch(taken::contains)) {
+                ctx.skip(r, "team '" + label + "' was already filled from another submission");
+            } else {
+                taken.addAll(members);
+                out.put(r, members);
+            }
+        }
+        ctx.warn("team assignment (the worksheet has a Group column): grades were matched by group name and copied to "
+                + "every member of the group");
+        return out;
     }
 
     static Optional<String> submissionKey(MatchKey k, GradeRow r) {

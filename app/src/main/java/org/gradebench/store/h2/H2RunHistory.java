@@ -61,7 +61,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * level locking) and lets views read while a session is being graded. Transient conflicts are retried. Interrupting a
  * thread that is recording does not damage the database (the write completes; the interrupt flag stays set).
  *
- * <p>Size: H2 appends every commit to the file, so during a long session the file grows by roughly 10-30 KiB per
+ * <p>Size: H2 appends every commit to the file, so during a long session the file grows by roughly 10-20 KiB per
  * recorded result; {@link #close()} compacts it (for at most a few seconds) to about the size of the data.
  *
  * <p>Only one process may open a database file at a time (H2's file lock); a second one gets a
@@ -151,8 +151,10 @@ public final class H2RunHistory implements RunHistory, ReviewStore {
         // WRITE_DELAY=0: a commit is written to the file before it returns; with the default 500 ms delay a killed
         //   process loses the last half second of results (H2RunHistoryProcessTest catches that).
         // MAX_COMPACT_TIME: every commit appends a chunk, so the file grows during a session; closing compacts it.
+        // PAGE_SIZE=4096 (default 16 KiB): each commit rewrites the B-tree pages it touched; smaller pages halve
+        //   that growth (measured: 2,000 results took 68 MB with 16 KiB pages, 35 MB with 4 KiB) and are faster.
         // DB_CLOSE_ON_EXIT=FALSE: no shutdown hook closing the database under workers that are still recording.
-        String url = "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=3000";
+        String url = "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=3000;PAGE_SIZE=4096";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {

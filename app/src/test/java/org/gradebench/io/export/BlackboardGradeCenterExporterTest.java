@@ -52,6 +52,27 @@ class BlackboardGradeCenterExporterTest {
     }
 
     @Test
+    void onlyTheLatestAttemptOfAStudentIsExported(@TempDir Path own) throws Exception {
+        ExportFixture f = new ExportFixture(own);
+        f.source = "blackboard";
+        // as the Blackboard importer records kept attempts: older ones get "#<attempt>" ids, the same username
+        f.students.add(new ExportFixture.Student("jdoe#1", "Jane Doe", java.util.Optional.of("jdoe"), java.util.Optional.of("jdoe"),
+                java.util.Optional.empty(), false, Verdict.AC, java.util.Map.of("t1", Verdict.AC, "t2", Verdict.AC, "secret/t3", Verdict.AC), "", ""));
+        f.students.add(new ExportFixture.Student("jdoe", "Jane Doe", java.util.Optional.of("jdoe"), java.util.Optional.of("jdoe"),
+                java.util.Optional.empty(), false, Verdict.AC, java.util.Map.of("t1", Verdict.AC, "t2", Verdict.WA, "secret/t3", Verdict.WA), "", ""));
+        GradeBook b = f.book(true, java.util.Map.of("jdoe#1", 1, "jdoe", 2));
+        Path out = tmp.resolve("bb.csv");
+        ExportReport r = new BlackboardGradeCenterExporter().write(b, ExportFixture.options().withColumn("Lab [Total Pts: 10 Score] |1"), out);
+        List<List<String>> t = ExportFixture.parse(out);
+        assertThat(t).hasSize(2);
+        assertThat(t.get(1)).containsExactly("Doe", "Jane", "jdoe", "2.50");
+        assertThat(r.skipped()).singleElement().satisfies(k -> {
+            assertThat(k.submissionId()).isEqualTo("jdoe#1");
+            assertThat(k.reason()).contains("older attempt");
+        });
+    }
+
+    @Test
     void defaultColumnCarriesTotalPointsAndWarnsAboutTheMissingId() throws Exception {
         Path out = tmp.resolve("bb.csv");
         ExportReport r = new BlackboardGradeCenterExporter().write(standard, ExportFixture.options(), out);

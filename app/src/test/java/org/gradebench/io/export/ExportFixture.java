@@ -110,20 +110,29 @@ final class ExportFixture {
 
     /** @param withAssignment false: as when the assignment folder is gone (no maximum, no hidden flags) */
     GradeBook book(boolean withAssignment) {
+        return book(withAssignment, Map.of());
+    }
+
+    /** @param attempts attempt number per submission id (default 1) */
+    GradeBook book(boolean withAssignment, Map<String, Integer> attempts) {
         try (H2RunHistory h = H2RunHistory.open(dir.resolve("h-" + System.nanoTime()), CLOCK)) {
-            long sid = record(h);
+            long sid = record(h, attempts);
             StoredSession stored = h.load(sid).orElseThrow();
             return GradeBook.of(stored, h.reviews(sid), withAssignment ? Optional.of(assignment) : Optional.empty());
         }
     }
 
     long record(H2RunHistory h) {
+        return record(h, Map.of());
+    }
+
+    long record(H2RunHistory h, Map<String, Integer> attempts) {
         long sid = h.startSession(new SessionInfo(NOW, assignment.title(), assignment.root().toString(), "hash", "tokens",
                 dir.resolve("subs.zip").toString(), "bwrap", Map.of("java", "21"), 2, false));
         for (Student s : students) {
             Submission sub = new Submission(s.id(), s.name(), dir.resolve("subs").resolve(s.id()),
                     new Submission.Identity(source, s.lmsId(), s.login(), s.email(), s.late(),
-                            Optional.of(Instant.parse("2026-11-20T13:05:00Z")), 1));
+                            Optional.of(Instant.parse("2026-11-20T13:05:00Z")), attempts.getOrDefault(s.id(), 1)));
             h.recordSubmission(sid, sub, "files-" + s.id());
             h.recordCompile(sid, s.id(), new CompileResult(s.compile(), "java",
                     s.compile() == Verdict.CE ? "Main.java:3: error: ';' expected <img src=x onerror=alert(1)>" : "",

@@ -197,6 +197,33 @@ class MoodleWorksheetExporterTest {
     }
 
     @Test
+    void teamSubmissionsFillEveryMemberOfTheGroup() throws Exception {
+        ExportFixture f = new ExportFixture(tmp.resolve("teams"));
+        // as the Moodle importer records team folders: the number is the group id, the label the group name
+        f.add("4711", "Team 7", "4711", null, null, false, org.gradebench.core.grading.Verdict.AC,
+                org.gradebench.core.grading.Verdict.AC, org.gradebench.core.grading.Verdict.WA, org.gradebench.core.grading.Verdict.AC, "", "");
+        f.add("Default group", "Default group", null, null, null, false, org.gradebench.core.grading.Verdict.AC,
+                org.gradebench.core.grading.Verdict.AC, org.gradebench.core.grading.Verdict.AC, org.gradebench.core.grading.Verdict.AC, "", "");
+        f.add("9999", "Team 9", "9999", null, null, false, org.gradebench.core.grading.Verdict.AC,
+                org.gradebench.core.grading.Verdict.AC, org.gradebench.core.grading.Verdict.AC, org.gradebench.core.grading.Verdict.AC, "", "");
+        Path template = tmp.resolve("teams.csv");
+        Files.writeString(template, "Identifier,\"Full name\",Status,Group,Grade,\"Maximum Grade\",\"Last modified (grade)\"\n"
+                + "\"Participant 4711\",\"Ann A\",x,\"Team 7\",,10.00,-\n"
+                + "\"Participant 4712\",\"Bob B\",x,\"Team 7\",,10.00,-\n"
+                + "\"Participant 4713\",\"Cy C\",x,\"Default group\",,10.00,-\n"
+                + "\"Participant 4714\",\"Di D\",x,\"Team 8\",,10.00,-\n");
+        Path out = tmp.resolve("o.csv");
+        ExportReport r = new MoodleWorksheetExporter().write(f.book(), ExportFixture.options().withTemplate(template), out);
+        List<List<String>> t = ExportFixture.parse(out);
+        assertThat(ExportFixture.row(t, 0, "Participant 4711").get("Grade")).as("not matched by the group id").isEqualTo("7.50");
+        assertThat(ExportFixture.row(t, 0, "Participant 4712").get("Grade")).isEqualTo("7.50");
+        assertThat(ExportFixture.row(t, 0, "Participant 4713").get("Grade")).isEqualTo("10.00");
+        assertThat(ExportFixture.row(t, 0, "Participant 4714").get("Grade")).isEmpty();
+        assertThat(r.written()).isEqualTo(3);
+        assertThat(r.skipped()).singleElement().satisfies(k -> assertThat(k.reason()).contains("Team 9"));
+    }
+
+    @Test
     void localizedGradeColumnViaColumnOption() throws Exception {
         GradeBook book = standard;
         Path template = tmp.resolve("es.csv");

@@ -209,4 +209,31 @@ class GenericLayoutTest {
         assertThat(wrong.warnings()).containsExactly("plain: alice: ignored: not a Canvas submission file name",
                 "plain: no submissions found");
     }
+
+    @Test
+    void corruptedLmsExportsImportOrFailCleanly() throws Exception {
+        Files.createDirectories(temp.resolve("in"));
+        byte[] zip = TestArchives.zip().file("ångströmzoë_4471_118203_essay.py", "print(1)\n".repeat(40))
+                .file("oconnorseán_LATE_4489_118260_hw.zip", TestArchives.zip().file("p/Main.java", "class M{}").bytes())
+                .file("Essay_zz_attempt_2024-12-12-13-22-26.txt", "Name: Z (zz)\nFiles:\n")
+                .file("liwei_4502_text.html", "<p/>").bytes();
+        java.util.Random rnd = new java.util.Random(11);
+        int ok = 0;
+        for (int i = 0; i < Integer.getInteger("gb.fuzz", 150); i++) {
+            byte[] b = zip.clone();
+            for (int k = 0; k < 1 + rnd.nextInt(3); k++) b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+            Path in = Files.write(temp.resolve("in/f" + i + ".zip"), b);
+            try {
+                new AutoDetectingSubmissionSource().load(in, temp.resolve("ws"));
+                ok++;
+            } catch (InvalidInputException expected) {
+                assertThat(expected).hasMessageContaining("f" + i + ".zip");
+            }
+        }
+        assertThat(ok).isPositive();
+        try (Stream<Path> all = Files.walk(temp)) {
+            assertThat(all.filter(p -> !p.startsWith(temp.resolve("ws")) && !p.startsWith(temp.resolve("in"))
+                    && !p.equals(temp))).isEmpty();
+        }
+    }
 }

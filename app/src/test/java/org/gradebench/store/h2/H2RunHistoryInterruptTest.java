@@ -69,4 +69,20 @@ class H2RunHistoryInterruptTest {
             assertThat(history.sessions().get(0).results()).isEqualTo(401);
         }
     }
+
+    @Test
+    void aWriteByAnInterruptedThreadIsRecordedAndTheFlagKept() {
+        try (H2RunHistory history = H2RunHistory.open(dir.resolve("history"))) {
+            long session = history.startSession(HistoryFixtures.session());
+            history.recordSubmission(session, HistoryFixtures.plain("s"), "");
+            Thread.currentThread().interrupt();
+            try {
+                history.recordTest(session, "s", 0, HistoryFixtures.test("t0", Verdict.AC));
+                assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag kept").isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(history.session(session).orElseThrow().results()).isEqualTo(1);
+        }
+    }
 }

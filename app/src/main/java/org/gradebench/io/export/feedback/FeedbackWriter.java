@@ -64,7 +64,13 @@ public final class FeedbackWriter {
         List<ExportReport.Skipped> skipped = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Set<String> used = new HashSet<>();
+        List<GradeRow> latest = book.latestAttempts();
         for (GradeRow r : book.rows()) {
+            if (!latest.contains(r)) {
+                skipped.add(new ExportReport.Skipped(r.submission().id(), r.submission().student(),
+                        "an older attempt of a student whose newer attempt gets feedback"));
+                continue;
+            }
             Optional<String> folder = FeedbackLayout.folder(format, r.submission());
             if (folder.isEmpty()) {
                 skipped.add(new ExportReport.Skipped(r.submission().id(), r.submission().student(),

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -56,6 +57,14 @@ public final class ArchiveExtractor {
     private static final int S_IFREG = 0100000;
     private static final int S_IFDIR = 0040000;
     private static final int S_IFLNK = 0120000;
+
+    /**
+     * Compression methods commons-compress decodes by itself. Others (zstd, xz, lzma) need optional jars we do not
+     * ship: asking for them fails with a NoClassDefFoundError, which a hostile or damaged header can trigger.
+     */
+    private static final Set<Integer> BUILT_IN_METHODS = Set.of(ZipMethod.STORED.getCode(),
+            ZipMethod.DEFLATED.getCode(), ZipMethod.ENHANCED_DEFLATED.getCode(), ZipMethod.BZIP2.getCode(),
+            ZipMethod.UNSHRINKING.getCode(), ZipMethod.IMPLODING.getCode());
 
     private final ExtractionLimits limits;
     private final Charset legacyZipCharset;
@@ -116,10 +125,17 @@ public final class ArchiveExtractor {
             warnings.add(label + ": not extracted: the import already reached its size or entry limit");
             return new Extraction(0, 0, false);
         }
-        switch (format) {
-            case ZIP -> extractZip(run);
-            case TAR, TAR_GZIP, TAR_BZIP2 -> extractTar(run, format);
-            default -> throw new IllegalStateException(format.name());
+        try {
+            switch (format) {
+                case ZIP -> extractZip(run);
+                case TAR, TAR_GZIP, TAR_BZIP2 -> extractTar(run, format);
+                default -> throw new IllegalStateException(format.name());
+            }
+        } catch (RuntimeException e) {
+            // commons-compress signals some malformed structures with unchecked exceptions; damaged input is the
+            // user's problem to hear about, not a crash
+            throw new InvalidInputException(archive, 0, "damaged " + format.displayName() + " archive after "
+                    + run.files + " files: " + e, e);
         }
         return new Extraction(run.files, run.bytes, run.complete);
     }
@@ -199,7 +215,7 @@ public final class ArchiveExtractor {
                 if (!run.admitEntry()) return;
                 ZipEntryPlan plan = planZipEntry(run, e);
                 if (plan == null) continue;
-                if (!zip.canReadEntryData(e)) {
+                if (!BUILT_IN_METHODS.contains(e.getMethod()) || !zip.canReadEntryData(e)) {
                     run.skip(plan.name, "unsupported compression method " + methodName(e.getMethod()));
                     continue;
                 }
@@ -232,7 +248,7 @@ public final class ArchiveExtractor {
                 if (!run.admitEntry()) return;
                 ZipEntryPlan plan = planZipEntry(run, e);
                 if (plan == null) continue;
-                if (!zin.canReadEntryData(e)) {
+                if (!BUILT_IN_METHODS.contains(e.getMethod()) || !zin.canReadEntryData(e)) {
                     run.skip(plan.name, "unsupported compression method " + methodName(e.getMethod()));
                     continue;
                 }

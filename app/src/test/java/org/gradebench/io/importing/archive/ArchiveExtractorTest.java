@@ -293,4 +293,29 @@ class ArchiveExtractorTest {
         assertThat(warnings).singleElement().asString().contains("src/Main.java", "link");
         assertThat(Files.isRegularFile(out.resolve("ok.txt"), LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
+
+    @Test
+    void corruptedArchivesNeverCrashNorEscape() throws Exception {
+        byte[] zip = TestArchives.zip().file("a/main.py", "print(1)\n".repeat(50)).file("b/x.c", "int x;")
+                .symlink("l", "/etc").bytes();
+        byte[] tgz = TestArchives.tar().file("a/main.py", "print(1)\n".repeat(50)).file("b/x.c", "int x;").gzip()
+                .bytes();
+        Random rnd = new Random(7);
+        int failures = 0;
+        for (int i = 0; i < Integer.getInteger("gb.fuzz", 300); i++) {
+            boolean isZip = i % 2 == 0;
+            byte[] b = (isZip ? zip : tgz).clone();
+            for (int k = 0; k < 1 + rnd.nextInt(4); k++) b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+            Path in = inputs.resolve("f" + i + (isZip ? ".zip" : ".tgz"));
+            Files.write(in, b);
+            ArchiveExtractor x = new ArchiveExtractor();
+            try {
+                x.extract(in, in.getFileName().toString(), temp.resolve("work/f" + i), x.newBudget(), warnings);
+            } catch (InvalidInputException expected) {
+                failures++;
+            }
+        }
+        assertThat(failures).isBetween(1, Integer.getInteger("gb.fuzz", 300) - 1); // some mutations are harmless, some are fatal; none crash
+        assertNothingOutsideWorkspace();
+    }
 }

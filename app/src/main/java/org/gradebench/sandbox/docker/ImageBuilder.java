@@ -77,6 +77,12 @@ public final class ImageBuilder {
         List<String> recipe = ImageRecipes.recipe(profile)
                 .orElseThrow(() -> new SandboxException("no image recipe for profile " + profile + " (known: "
                         + String.join(", ", ImageRecipes.profiles()) + ")"));
+        String binary = ImageRecipes.toolchainBinary(profile).orElseThrow();
+        if (!Files.exists(hostRoot.resolve(binary.substring(1)))) {
+            throw new SandboxException("the " + profile + " toolchain is not installed on this machine (" + binary
+                    + " is missing): install it, or pull " + ImageRecipes.officialImage(profile)
+                    + " and set the profile's docker.image");
+        }
         return build(profile, ImageRecipes.localImage(profile), recipe);
     }
 

@@ -41,4 +41,12 @@ class ImageBuilderTest {
         assertThat(ImageRecipes.localImage("python3")).isEqualTo("gradebench/python3:local");
         assertThat(ImageRecipes.profiles()).containsAll(List.of("python3", "c", "cpp", "java", "javascript"));
     }
+
+    @Test
+    void aMissingToolchainIsNamed(@TempDir Path emptyHost) {
+        var builder = new ImageBuilder(new DockerClientFactory().create(DockerEndpoint.of("unix:///nonexistent.sock")),
+                emptyHost, emptyHost);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.build("go"))
+                .hasMessageContaining("go toolchain is not installed").hasMessageContaining("golang:1.22");
+    }
 }

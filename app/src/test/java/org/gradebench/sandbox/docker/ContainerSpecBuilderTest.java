@@ -149,6 +149,25 @@ class ContainerSpecBuilderTest {
         assertThat(reaper.stale(theirs, now - 2 * 86400, me, java.util.Set.of())).isTrue();
     }
 
+    @Test
+    void reaperRemovesOldSessionFoldersOnly(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        Path old = java.nio.file.Files.createDirectories(root.resolve("docker-old/run/sub"));
+        java.nio.file.Files.writeString(old.resolve("f"), "x");
+        java.nio.file.Files.setLastModifiedTime(root.resolve("docker-old"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 86_400_000L));
+        Path live = java.nio.file.Files.createDirectories(root.resolve("docker-live"));
+        java.nio.file.Files.setLastModifiedTime(live,
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 86_400_000L));
+        Path fresh = java.nio.file.Files.createDirectories(root.resolve("docker-fresh"));
+        Path other = java.nio.file.Files.createDirectories(root.resolve("ws-1"));
+        var removed = new DockerReaper(dummyClient()).reapHostFolders(root, java.util.Set.of("live"), Duration.ofHours(12));
+        assertThat(removed).containsExactly(root.resolve("docker-old"));
+        assertThat(root.resolve("docker-old")).doesNotExist();
+        assertThat(live).exists();
+        assertThat(fresh).exists();
+        assertThat(other).exists();
+    }
+
     private static com.github.dockerjava.api.DockerClient dummyClient() {
         return new DockerClientFactory().create(DockerEndpoint.of("unix:///nonexistent.sock"));
     }

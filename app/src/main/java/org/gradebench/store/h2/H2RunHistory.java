@@ -243,7 +243,7 @@ public final class H2RunHistory implements RunHistory, ReviewStore {
             Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
             // a stale file whose pid was reused by an unrelated program must not be blamed
             boolean looksLikeJava = process.flatMap(p -> p.info().command())
-                    .map(c -> c.contains("java") || c.toLowerCase().contains("gradebench")).orElse(process.isPresent());
+                    .map(c -> c.contains("java") || c.toLowerCase(java.util.Locale.ROOT).contains("gradebench")).orElse(process.isPresent());
             return process.isPresent() && looksLikeJava ? OptionalLong.of(pid) : OptionalLong.empty();
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();

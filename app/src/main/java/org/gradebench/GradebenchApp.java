@@ -73,7 +73,7 @@ public final class GradebenchApp extends Application {
         return new Opened(vm, detail, window, background);
     }
 
-    static void applyTheme(boolean dark) {
+    public static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }

@@ -914,10 +914,26 @@ public final class MainWindow {
     }
 
     private void installKeys() {
-        // J/K/N/R are menu accelerators; the guarded() wrapper keeps them out of text fields.
+        // Single-letter shortcuts are handled here, before the menu accelerators (which only display them), and
+        // never while the user types in a text field.
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && vm.isGrading() && !(scene.getFocusOwner() instanceof TextInputControl)) {
+            boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+            if (e.getCode() == KeyCode.ESCAPE && vm.isGrading() && !typing) {
                 vm.cancel();
+                e.consume();
+                return;
+            }
+            if (typing || e.isControlDown() || e.isShortcutDown() || e.isAltDown() || e.isMetaDown() || e.isShiftDown()) return;
+            Runnable action = switch (e.getCode()) {
+                case J -> () -> vm.nextFailing(true);
+                case K -> () -> vm.nextFailing(false);
+                case N -> vm::nextStudent;
+                case R -> vm::regradeSelection;
+                case D -> () -> detailPane.diffView().lookupAll("#diff-next").forEach(n -> ((Button) n).fire());
+                default -> null;
+            };
+            if (action != null) {
+                action.run();
                 e.consume();
             }
         });

@@ -79,6 +79,8 @@ public final class ResultMatrix extends Region {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
+            // the enclosing TabPane would take the focus back (and with it the arrow keys)
+            e.consume();
             MatrixModel.Cell c = cellAt(e.getX(), e.getY());
             if (c != null) onSelect.accept(c);
         });

@@ -26,7 +26,7 @@ class ContainerSpecBuilderTest {
     static final RunLimits LIMITS = new RunLimits(Duration.ofSeconds(1), Duration.ofSeconds(3), 256 * 1024, 0, 16,
             64 * 1024, 64 * 1024, 1 << 20, 64, 16L << 20);
     static final ContainerSpecBuilder.BindPaths PATHS = new ContainerSpecBuilder.BindPaths(Path.of("/h/launch"),
-            Path.of("/h/prog"), Path.of("/h/run"), Path.of("/h/out"));
+            Path.of("/h/prog"), Path.of("/h/run"), Path.of("/h/out/stdout"), Path.of("/h/out/stderr"));
 
     static RunSpec spec(boolean compile) {
         return new RunSpec(List.of("x"), compile, Map.of(), Optional.empty(), LIMITS, Map.of(), List.of());
@@ -89,7 +89,9 @@ class ContainerSpecBuilderTest {
         assertThat(tests.get("/.sbx/launch").getAccessMode()).isEqualTo(AccessMode.ro);
         assertThat(tests.get("/.sbx/launch").getPath()).isEqualTo("/h/launch");
         assertThat(tests.get("/box/run").getAccessMode()).isEqualTo(AccessMode.rw);
-        assertThat(tests.get("/box/out").getAccessMode()).isEqualTo(AccessMode.rw);
+        assertThat(tests.get("/box/out/stdout").getAccessMode()).isEqualTo(AccessMode.rw);
+        assertThat(tests.get("/box/out/stderr").getPath()).isEqualTo("/h/out/stderr");
+        assertThat(tests).doesNotContainKey("/box/out");
         assertThat(binds(build(true)).get("/box/prog").getAccessMode()).isEqualTo(AccessMode.rw);
         assertThat(build(true).hostConfig().getTmpFs().get("/tmp")).doesNotContain("noexec");
         assertThat(ContainerShape.of(spec(true))).isNotEqualTo(ContainerShape.of(spec(false)));

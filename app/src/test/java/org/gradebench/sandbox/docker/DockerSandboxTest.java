@@ -320,6 +320,22 @@ class DockerSandboxTest {
     }
 
     @Test
+    void probeReportsEngineVersionAndImagesPerProfile() {
+        LanguageProfile ghost = new LanguageProfile("ghost", "ghost", List.of("g"), List.of(), Optional.empty(),
+                List.of(), List.of("x"), List.of(), List.of(), List.of(), Map.of(), true, 0, "gradebench/ghost:local");
+        DockerStatus st = new DockerProbe(DockerTestSupport.client(), DockerTestSupport.endpoint())
+                .probe(List.of(python, ghost));
+        assertThat(st.reachable()).isTrue();
+        assertThat(st.serverVersion()).isNotBlank();
+        assertThat(st.apiVersion()).matches("1\\.\\d+");
+        assertThat(st.usable()).as("a missing image only affects its profile").isTrue();
+        assertThat(st.images()).extracting(DockerStatus.ImageStatus::present).containsExactly(true, false);
+        assertThat(st.problems()).singleElement().asString().contains("gradebench/ghost:local not found");
+        assertThat(st.toSandboxStatus().version()).startsWith("Docker Engine ").contains("(API 1.");
+        assertThat(bind.status().usable()).isTrue();
+    }
+
+    @Test
     void unreachableEngineIsReportedClearly() {
         DockerEndpoint nowhere = DockerEndpoint.of("unix:///run/gradebench-no-such.sock");
         DockerSandbox s = new DockerSandbox(new DockerClientFactory().create(nowhere), nowhere, DockerOptions.defaults());

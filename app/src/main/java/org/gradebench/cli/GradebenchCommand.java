@@ -10,7 +10,8 @@ import java.awt.GraphicsEnvironment;
 @Command(name = "gradebench", mixinStandardHelpOptions = true, versionProvider = GradebenchCommand.Version.class,
         description = {"Gradebench: grade programming assignments offline, in a sandbox.",
                 "Without a command, opens the workbench window."},
-        subcommands = {GradeCommand.class, HistoryCommand.class, ExportCommand.class, DoctorCommand.class, BenchCommand.class, ImagesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GradeCommand.class, HistoryCommand.class, ExportCommand.class, DoctorCommand.class,
+                BenchCommand.class, BenchUiCommand.class, ImagesCommand.class, CommandLine.HelpCommand.class})
 public final class GradebenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -39,11 +40,7 @@ public final class GradebenchCommand implements Runnable {
     }
 
     public static void launchGui(String[] args) {
-        try {
-            Class.forName("org.gradebench.GradebenchApp").getMethod("launchApp", String[].class).invoke(null, (Object) args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot start the window", e);
-        }
+        org.gradebench.GradebenchApp.launchApp(args);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -66,6 +66,7 @@ public final class CompareView {
         }
         box.setPadding(new Insets(8, 4, 4, 4));
         d.getDialogPane().setPrefSize(980, 480);
+        d.getDialogPane().setMinSize(980, 480);
         d.getDialogPane().getStylesheets().add(CompareView.class.getResource("/org/gradebench/ui/app.css").toExternalForm());
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

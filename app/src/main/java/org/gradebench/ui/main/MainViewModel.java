@@ -416,11 +416,23 @@ public final class MainViewModel {
         background.execute(() -> {
             try {
                 GradingEngine.GradingHandle h = workbench.startGrading(job, batcher);
+                log.info("grading session {} started: {} submissions, tests {}", h.sessionId(), subs.size(),
+                        onlyTests.isEmpty() ? "all" : onlyTests);
                 ui.execute(() -> {
                     handle = h;
                     sessionId.set(h.sessionId());
                     if (cancelling.get()) background.execute(h::cancel);
                 });
+                // The outcome is the authority on the end of the session; the listener's last event normally arrives
+                // first, this only makes sure the window never stays in "grading" if it does not.
+                h.outcome().whenComplete((o, e) -> ui.execute(() -> {
+                    if (e != null) log.error("grading session {} failed", h.sessionId(), e);
+                    if (grading.get() && handle == h && o != null) {
+                        log.warn("grading session {} ended without its final event; finishing from the outcome", h.sessionId());
+                        batcher.drainNow();
+                        if (grading.get()) finished(o);
+                    }
+                }));
             } catch (UserError e) {
                 log.warn("cannot start grading: {}", e.getMessage(), e.getCause());
                 ui.execute(() -> {
@@ -471,6 +483,10 @@ public final class MainViewModel {
         private void post(Runnable r) {
             pending.add(r);
             if (scheduled.compareAndSet(false, true)) ui.execute(this::flush);
+        }
+
+        void drainNow() {
+            flush();
         }
 
         private void flush() {
@@ -562,6 +578,8 @@ public final class MainViewModel {
     }
 
     private void finished(GradingOutcome o) {
+        if (!grading.get()) return; // already finished (from the listener or the outcome, whichever came first)
+        log.info("grading session {} {} in {} ms", o.sessionId(), o.state(), o.elapsed().toMillis());
         grading.set(false);
         cancelling.set(false);
         handle = null;

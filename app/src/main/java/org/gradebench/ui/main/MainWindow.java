@@ -948,6 +948,7 @@ public final class MainWindow {
         ComponentsView view = new ComponentsView(vm);
         d.getDialogPane().setContent(view);
         d.getDialogPane().setPrefSize(900, 620);
+        d.getDialogPane().setMinSize(900, 620);
         d.getDialogPane().getStylesheets().add(MainWindow.class.getResource("/org/gradebench/ui/app.css").toExternalForm());
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.show();

@@ -115,7 +115,39 @@ public final class ResultMatrix extends Region {
 
     public void setPalette(VerdictPalette palette) {
         this.palette = palette;
+        cellImages = null;
         dirty = true;
+    }
+
+    /**
+     * One pre-rendered image per verdict: blitting an image is much cheaper for the renderer than a rounded rectangle
+     * plus text per cell, which matters at thousands of visible cells per frame.
+     */
+    private javafx.scene.image.Image[] cellImages;
+    private double imageScale;
+
+    private javafx.scene.image.Image[] cellImages() {
+        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        if (cellImages != null && scale == imageScale) return cellImages;
+        Verdict[] all = Verdict.values();
+        javafx.scene.image.Image[] images = new javafx.scene.image.Image[all.length];
+        Canvas c = new Canvas(CELL_W * scale, ROW_H * scale);
+        GraphicsContext g = c.getGraphicsContext2D();
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        for (Verdict v : all) {
+            g.setTransform(new javafx.scene.transform.Affine());
+            g.clearRect(0, 0, c.getWidth(), c.getHeight());
+            g.scale(scale, scale);
+            g.setFont(cellFont);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            drawCell(g, v, 0, 0);
+            images[v.ordinal()] = c.snapshot(params, null);
+        }
+        cellImages = images;
+        imageScale = scale;
+        return images;
     }
 
     /** Marks a cell as selected and scrolls it into view. */
@@ -315,6 +347,7 @@ public final class ResultMatrix extends Region {
         int lastCol = Math.min(tests - 1, (int) Math.floor((sx + bodyW()) / CELL_W));
         double x0 = NAME_W + SCORE_W;
 
+        javafx.scene.image.Image[] images = cellImages();
         g.setTextBaseline(VPos.CENTER);
         // cells (clipped to the body)
         g.save();
@@ -334,7 +367,7 @@ public final class ResultMatrix extends Region {
             MatrixModel.Row row = model.row(r);
             for (int t = firstCol; t <= lastCol; t++) {
                 double x = x0 + t * CELL_W - sx;
-                drawCell(g, row.verdict(t), x, y);
+                g.drawImage(images[row.verdict(t).ordinal()], x, y, CELL_W, ROW_H);
             }
         }
         if (selected != null) {

@@ -74,7 +74,7 @@ public final class ComponentsView extends VBox {
             icon.getStyleClass().add("gb-state-" + c.state().name().toLowerCase(java.util.Locale.ROOT));
             Label name = new Label(c.name());
             name.getStyleClass().add("gb-component-name");
-            name.setMinWidth(140);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label detail = new Label(c.detail());
             detail.setWrapText(true);
             VBox text = new VBox(2, detail);

@@ -42,6 +42,7 @@
 #define POLL_NS (10L * 1000 * 1000)
 #define MAX_PROCS 32768
 #define HASH_SLOTS 65536 /* power of two, > 2 * MAX_PROCS */
+#define MAX_CHAIN 4096
 
 struct options {
     int report_fd;
@@ -180,13 +181,13 @@ static int read_stat(pid_t pid, struct proc *out) {
 }
 
 static int is_mine(int i, pid_t self) {
-    /* Walk up the parent chain; memoise. Chains are short; a cycle cannot exist in a consistent snapshot, and the
-     * depth bound protects against an inconsistent one. */
-    int chain[256];
+    /* Walk up the parent chain; memoise. A cycle cannot exist in a consistent snapshot; the depth bound (deeper than
+     * any RLIMIT_NPROC we set) protects against an inconsistent one. */
+    static int chain[MAX_CHAIN];
     int depth = 0;
     int cur = i;
     int verdict = 0;
-    while (depth < 256) {
+    while (depth < MAX_CHAIN) {
         if (procs[cur].mine >= 0) {
             verdict = procs[cur].mine;
             break;

@@ -26,6 +26,17 @@ import org.gradebench.store.DataDirectories;
 import org.gradebench.io.assignment.AssignmentFolderLoader;
 import org.gradebench.io.importing.AutoDetectingSubmissionSource;
 import org.gradebench.sandbox.none.UnsandboxedSandbox;
+import org.gradebench.sandbox.docker.DockerClientFactory;
+import org.gradebench.sandbox.docker.DockerEndpoint;
+import org.gradebench.sandbox.docker.DockerOptions;
+import org.gradebench.sandbox.docker.DockerProbe;
+import org.gradebench.sandbox.docker.DockerReaper;
+import org.gradebench.sandbox.docker.DockerSandbox;
+import org.gradebench.sandbox.docker.DockerStatus;
+import org.gradebench.sandbox.docker.ImageBuilder;
+import org.gradebench.sandbox.docker.ImageRecipes;
+import org.gradebench.core.run.SandboxException;
+import com.github.dockerjava.api.DockerClient;
 import java.util.stream.Collectors;
 import org.gradebench.store.h2.H2RunHistory;
 
@@ -86,6 +97,9 @@ public final class AppServices implements AutoCloseable {
     private H2RunHistory history;
     private BwrapSandbox bwrap;
     private UnsandboxedSandbox unsandboxed;
+    private DockerClient dockerClient;
+    private DockerSandbox docker;
+    private final DockerEndpoint dockerEndpoint = DockerEndpoint.fromEnvironment(System.getenv());
 
     public AppServices(Options options) throws StartupException {
         this.options = options;
@@ -162,14 +176,91 @@ public final class AppServices implements AutoCloseable {
                 if (!s.usable()) throw new NoSandboxException("bubblewrap is not usable here: " + String.join("; ", s.details()));
                 return bwrap();
             }
+            case "docker" -> {
+                SandboxStatus s = docker().status();
+                if (!s.usable()) throw new NoSandboxException("Docker is not usable: " + String.join("; ", s.details()));
+                reapDockerLeftovers();
+                return docker();
+            }
             case "auto" -> {
                 SandboxStatus s = bwrap().status();
                 if (s.usable()) return bwrap();
-                throw new NoSandboxException("no sandbox is usable. bubblewrap: " + String.join("; ", s.details())
-                        + ". Install bubblewrap (apt-get install bubblewrap) or start Docker.");
+                SandboxStatus d = docker().status();
+                if (d.usable()) {
+                    reapDockerLeftovers();
+                    return docker();
+                }
+                throw new NoSandboxException("no sandbox is usable, so no student code will run.\n  bubblewrap: "
+                        + String.join("; ", s.details()) + "\n  Docker: " + String.join("; ", d.details())
+                        + "\n  Install bubblewrap (Linux: sudo apt-get install bubblewrap) or start Docker"
+                        + " (then run `gradebench images build`). `gradebench doctor` shows the details.");
             }
             default -> throw new NoSandboxException("unknown backend '" + choice + "': use auto, bwrap or docker");
         }
+    }
+
+    /** The endpoint DOCKER_HOST (or the default socket) names. */
+    public DockerEndpoint dockerEndpoint() {
+        return dockerEndpoint;
+    }
+
+    private synchronized DockerClient dockerClient() {
+        if (dockerClient == null) dockerClient = new DockerClientFactory().create(dockerEndpoint);
+        return dockerClient;
+    }
+
+    public synchronized DockerSandbox docker() {
+        if (docker == null) docker = new DockerSandbox(dockerClient(), dockerEndpoint, DockerOptions.defaults());
+        return docker;
+    }
+
+    /** Engine reachability, version and the image of every profile (probes the engine: call off the UI thread). */
+    public DockerStatus dockerStatus() {
+        return new DockerProbe(dockerClient(), dockerEndpoint).probe(profiles);
+    }
+
+    /** Removes containers (and host folders) a crashed Gradebench left behind. */
+    private void reapDockerLeftovers() {
+        try {
+            List<String> removed = new DockerReaper(dockerClient()).reap(docker().liveSessions());
+            if (!removed.isEmpty()) org.slf4j.LoggerFactory.getLogger(AppServices.class)
+                    .info("removed {} leftover container(s) of crashed sessions", removed.size());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AppServices.class).warn("could not remove leftover containers: {}", e.toString());
+        }
+    }
+
+    /** One image per profile from the host's installed toolchains, tagged as the profile names it; no registry. */
+    public record ImageBuild(String profile, String image, Optional<ImageBuilder.Result> result, String problem) {
+    }
+
+    public List<ImageBuild> buildImages(List<String> only) throws IOException {
+        Path work = newWorkspace("images");
+        ImageBuilder builder = new ImageBuilder(dockerClient(), Path.of("/"), work);
+        List<ImageBuild> out = new java.util.ArrayList<>();
+        for (LanguageProfile p : profiles) {
+            if (!only.isEmpty() && !only.contains(p.name())) continue;
+            var recipe = ImageRecipes.recipe(p.name());
+            var binary = ImageRecipes.toolchainBinary(p.name());
+            if (recipe.isEmpty() || binary.isEmpty()) {
+                out.add(new ImageBuild(p.name(), p.dockerImage(), Optional.empty(), "no image recipe for this profile"));
+                continue;
+            }
+            if (!Files.exists(Path.of(binary.get()))) {
+                out.add(new ImageBuild(p.name(), p.dockerImage(), Optional.empty(), "toolchain not installed here ("
+                        + binary.get() + "); online, pull " + ImageRecipes.officialImage(p.name()) + " instead"));
+                continue;
+            }
+            try {
+                out.add(new ImageBuild(p.name(), p.dockerImage(), Optional.of(builder.build(p.name(), p.dockerImage(), recipe.get())), ""));
+            } catch (SandboxException e) {
+                out.add(new ImageBuild(p.name(), p.dockerImage(), Optional.empty(), e.getMessage()));
+            }
+        }
+        try (var walk = Files.walk(work)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        return out;
     }
 
     public synchronized BwrapSandbox bwrap() {
@@ -197,6 +288,22 @@ public final class AppServices implements AutoCloseable {
         out.add(new ComponentStatus("bubblewrap sandbox", b.usable() ? ComponentStatus.Level.OK : ComponentStatus.Level.ERROR,
                 b.usable() ? b.version() + ", usable" : "not usable", b.details(),
                 b.usable() ? "" : "Install bubblewrap 0.8 or newer (Debian/Ubuntu: sudo apt-get install bubblewrap), or use Docker."));
+        DockerStatus d = dockerStatus();
+        String dockerFix = d.reachable() ? "" : "Start Docker (Docker Desktop on macOS/Windows; `sudo systemctl start docker` on Linux)"
+                + " or point DOCKER_HOST at an engine. Not needed when bubblewrap is usable.";
+        out.add(new ComponentStatus("Docker engine", d.usable() ? ComponentStatus.Level.OK
+                : b.usable() ? ComponentStatus.Level.WARNING : ComponentStatus.Level.ERROR,
+                d.reachable() ? "Docker Engine " + d.serverVersion() + " (API " + d.apiVersion() + ") at " + d.endpoint()
+                        : "not reachable at " + d.endpoint(),
+                d.problems().stream().filter(p -> !p.startsWith("image ")).toList(), dockerFix));
+        if (d.reachable()) {
+            for (DockerStatus.ImageStatus i : d.images()) {
+                out.add(new ComponentStatus("image for " + i.profile(), i.present() ? ComponentStatus.Level.OK : ComponentStatus.Level.WARNING,
+                        i.image() + (i.present() ? " present" : " missing"), List.of(),
+                        i.present() ? "" : "Run `gradebench images build` (offline, from this machine's toolchains), or pull "
+                                + ImageRecipes.officialImage(i.profile()) + " and set the profile's docker.image."));
+            }
+        }
         Map<String, String> versions = toolchains.versions(profiles);
         for (ProfileToolchains.Report r : ProfileToolchains.checkAll(profiles)) {
             String version = versions.getOrDefault(r.profile(), "unknown");
@@ -243,6 +350,14 @@ public final class AppServices implements AutoCloseable {
         queue.close();
         if (bwrap != null) bwrap.close();
         if (unsandboxed != null) unsandboxed.close();
+        if (docker != null) docker.close();
+        if (dockerClient != null) {
+            try {
+                dockerClient.close();
+            } catch (IOException e) {
+                // closing an HTTP client: nothing to recover
+            }
+        }
         if (history != null) history.close();
     }
 }

@@ -36,7 +36,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 /**
  * Grades every bundled sample assignment end to end (real loader, importer, bwrap sandbox, compilers, checkers and
- * H2) and compares each submission with the verdict its author intended (expected-verdicts.yaml beside it).
+ * H2), on both sandbox backends, and compares each submission with the verdict its author intended (expected-verdicts.yaml beside it).
  */
 @Tag("sandbox")
 class SampleAssignmentsTest {
@@ -50,24 +50,29 @@ class SampleAssignmentsTest {
                 Path expected = dir.resolve("expected-verdicts.yaml");
                 if (!Files.exists(expected)) continue;
                 JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(expected.toFile());
-                Iterator<Map.Entry<String, JsonNode>> folders = root.get("folders").fields();
+                Iterator<Map.Entry<String, JsonNode>> folders = root.get("folders").properties().iterator();
                 while (folders.hasNext()) {
                     Map.Entry<String, JsonNode> f = folders.next();
-                    out.add(Arguments.of(dir.getFileName() + "/" + f.getKey(), dir, f.getKey(), f.getValue()));
+                    for (String backend : List.of("bwrap", "docker")) {
+                        out.add(Arguments.of(backend + ": " + dir.getFileName() + "/" + f.getKey(), backend, dir, f.getKey(), f.getValue()));
+                    }
                 }
             }
         }
-        assertThat(out).as("sample assignments with expected verdicts").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(out.stream().map(a -> a.get()[2]).distinct().count())
+                .as("sample assignments with expected verdicts").isGreaterThanOrEqualTo(3);
         return out.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void everySubmissionGetsItsIntendedVerdict(String name, Path dir, String folder, JsonNode expected, @TempDir Path tmp)
+    void everySubmissionGetsItsIntendedVerdict(String name, String backend, Path dir, String folder, JsonNode expected,
+                                               @TempDir Path tmp)
             throws Exception {
         try (AppServices services = new AppServices(new AppServices.Options(Optional.of(tmp.resolve("history")),
                 Optional.of(SAMPLES.resolveSibling("sandbox-profiles")), 2))) {
-            Sandbox sandbox = SandboxAssumptions.bwrapOrSkip(services);
+            Sandbox sandbox = backend.equals("bwrap") ? SandboxAssumptions.bwrapOrSkip(services)
+                    : SandboxAssumptions.dockerOrSkip(services);
             Assignment a = services.assignments().load(dir);
             SubmissionSource.ImportResult imported = services.submissions().load(dir.resolve(folder), tmp.resolve("ws"));
             GradingRequest request = new GradingRequest(a, imported.submissions(), dir.resolve(folder).toString(),

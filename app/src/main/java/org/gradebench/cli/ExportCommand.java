@@ -119,6 +119,18 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("gradebench: template " + template + " does not exist");
             return 2;
         }
+        if (feedback != null && !feedback.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")
+                && Files.isDirectory(feedback)) {
+            try (var list = Files.list(feedback)) {
+                if (list.findAny().isPresent()) {
+                    err.println("gradebench: feedback folder " + feedback + " is not empty; choose a new folder (or a .zip)");
+                    return 2;
+                }
+            } catch (IOException e) {
+                err.println("gradebench: " + e.getMessage());
+                return 3;
+            }
+        }
         try (AppServices services = common.services(null)) {
             Optional<Long> id = sessionId(services, err);
             if (id.isEmpty()) return 2;

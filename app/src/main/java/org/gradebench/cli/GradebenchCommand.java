@@ -10,7 +10,8 @@ import java.awt.GraphicsEnvironment;
 @Command(name = "gradebench", mixinStandardHelpOptions = true, versionProvider = GradebenchCommand.Version.class,
         description = {"Gradebench: grade programming assignments offline, in a sandbox.",
                 "Without a command, opens the workbench window."},
-        subcommands = {GradeCommand.class, HistoryCommand.class, ExportCommand.class, DoctorCommand.class, BenchCommand.class, BenchUiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GradeCommand.class, HistoryCommand.class, ExportCommand.class, DoctorCommand.class,
+                BenchCommand.class, BenchUiCommand.class, ImagesCommand.class, CommandLine.HelpCommand.class})
 public final class GradebenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

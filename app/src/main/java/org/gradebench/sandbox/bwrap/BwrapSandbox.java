@@ -43,6 +43,7 @@ public final class BwrapSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(BwrapSandbox.class);
     private static final Pattern VERSION = Pattern.compile("bubblewrap (\\d+)\\.(\\d+)(?:\\.(\\d+))?");
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STALE_AFTER = Duration.ofDays(2);
 
     private final BwrapConfig config;
     private final boolean root;
@@ -160,6 +161,7 @@ public final class BwrapSandbox implements Sandbox {
             LauncherBinary launcher = config.launcher().isPresent()
                     ? LauncherBinary.at(config.launcher().get()) : LauncherBinary.extract(runtime);
             Path workspaces = RuntimeDirs.ensureDir(runtime.resolve("bwrap"), RuntimeDirs.TRAVERSABLE);
+            removeStaleWorkspaces(workspaces);
             UidPool pool = root ? new UidPool(config.uidBase(), config.uidCount(),
                     RuntimeDirs.ensureDir(runtime.resolve("uid-locks"), RuntimeDirs.PRIVATE)) : null;
             env = new Environment(workspaces, launcher, hostRootLayout(Path.of("/")), pool);
@@ -223,6 +225,25 @@ public final class BwrapSandbox implements Sandbox {
         }
         details.add("launcher " + env.launcher().path());
         return new SandboxStatus(name(), true, version, details);
+    }
+
+    /**
+     * Workspaces are removed when their session closes; one left by a JVM that died (kill -9, power loss) would stay
+     * forever, so folders not touched for {@link #STALE_AFTER} are removed at start-up. Every run touches its
+     * workspace (a new run folder), so only abandoned ones are that old.
+     */
+    private static void removeStaleWorkspaces(Path workspaces) {
+        java.time.Instant limit = java.time.Instant.now().minus(STALE_AFTER);
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(workspaces, "ws-*")) {
+            for (Path ws : ds) {
+                if (Files.getLastModifiedTime(ws, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(limit)) {
+                    LOG.info("removing the abandoned sandbox workspace {}", ws);
+                    deleteQuietly(ws);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot scan {} for abandoned workspaces: {}", workspaces, e.toString());
+        }
     }
 
     private static String describe(RunResult r) {

@@ -7,11 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
@@ -40,10 +42,15 @@ final class BindTransfer implements FileTransfer {
         this.out = sessionDir.resolve("out");
         this.uid = uid;
         this.jvmIsRoot = jvmIsRoot;
-        for (Path d : new Path[]{run, out}) {
-            Files.createDirectory(d);
-            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
-            if (jvmIsRoot) HostFiles.chownTree(d, uid, uid);
+        Files.createDirectory(run);
+        Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (jvmIsRoot) HostFiles.chownTree(run, uid, uid);
+        Files.createDirectory(out);
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
+        for (String f : new String[]{"stdout", "stderr"}) {
+            Path file = Files.createFile(out.resolve(f));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            if (jvmIsRoot) HostFiles.chownTree(file, uid, uid);
         }
     }
 
@@ -58,7 +65,8 @@ final class BindTransfer implements FileTransfer {
 
     @Override
     public ContainerSpecBuilder configure(ContainerSpecBuilder builder) {
-        return builder.bind(new ContainerSpecBuilder.BindPaths(launcher, prog, run, out));
+        return builder.bind(new ContainerSpecBuilder.BindPaths(launcher, prog, run, out.resolve("stdout"),
+                out.resolve("stderr")));
     }
 
     @Override
@@ -70,7 +78,13 @@ final class BindTransfer implements FileTransfer {
     public String stage(String containerId, RunSpec spec, int seq) throws SandboxException {
         try {
             HostFiles.deleteTree(run, true);
-            HostFiles.deleteTree(out, true);
+            // truncated in place, never replaced: they are the containers' mount points
+            for (String f : new String[]{"stdout", "stderr"}) {
+                try (FileChannel ch = FileChannel.open(out.resolve(f), StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS)) {
+                    ch.truncate(0);
+                }
+            }
             if (spec.programWritable() && jvmIsRoot) HostFiles.chownTree(prog, uid, uid);
             for (Map.Entry<String, Path> in : spec.inputFiles().entrySet()) {
                 Path target = run.resolve(HostFiles.safeRelative(in.getKey()));

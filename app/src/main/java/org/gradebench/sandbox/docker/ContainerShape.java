@@ -18,8 +18,11 @@ import org.gradebench.core.run.RunSpec;
 public record ContainerShape(boolean programWritable, long memoryBytes, long pids, long tmpBytes, long fileSizeBytes,
                              int openFiles) {
 
-    /** Processes besides the program's: docker-init, the keepalive, the prelude shell (replaced by the launcher). */
-    public static final int OWN_PROCESSES = 8;
+    /**
+     * Tasks besides the program's: docker-init, the keepalive, the launcher (the prelude shell becomes it), and one
+     * spare for the prelude's rm. Kept tight so the pids cgroup caps a run like RLIMIT_NPROC does under bwrap.
+     */
+    public static final int OWN_PROCESSES = 4;
     /** Memory besides the program's: the keepalive, the launcher, page cache of the outputs. */
     public static final long OWN_MEMORY = 32L * 1024 * 1024;
     /** Descriptors the launcher needs before it lowers the limit for the program. */

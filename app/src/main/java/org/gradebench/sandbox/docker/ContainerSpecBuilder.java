@@ -29,12 +29,18 @@ import java.util.Optional;
 public final class ContainerSpecBuilder {
 
     /** Where the per-session host folders are, for {@link TransferMode#BIND}. */
-    public record BindPaths(Path launcher, Path program, Path scratch, Path out) {
+    /**
+     * Host paths for {@link TransferMode#BIND}. stdout and stderr are bound as single files: a file mount point
+     * cannot be unlinked, renamed or replaced by a link, so the program cannot swap its output for something else
+     * and the host always reads the file the launcher wrote.
+     */
+    public record BindPaths(Path launcher, Path program, Path scratch, Path stdout, Path stderr) {
         public BindPaths {
             Objects.requireNonNull(launcher, "launcher");
             Objects.requireNonNull(program, "program");
             Objects.requireNonNull(scratch, "scratch");
-            Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(stdout, "stdout");
+            Objects.requireNonNull(stderr, "stderr");
         }
     }
 
@@ -55,7 +61,6 @@ public final class ContainerSpecBuilder {
         this.image = Objects.requireNonNull(image, "image");
         this.shape = Objects.requireNonNull(shape, "shape");
         env.put("PATH", PATH);
-        env.put("HOME", SandboxPaths.SCRATCH);
         env.put("LANG", "C.UTF-8");
     }
 
@@ -120,7 +125,8 @@ public final class ContainerSpecBuilder {
                     new Bind(p.program().toString(), new Volume(SandboxPaths.PROGRAM),
                             shape.programWritable() ? AccessMode.rw : AccessMode.ro),
                     new Bind(p.scratch().toString(), new Volume(SandboxPaths.SCRATCH), AccessMode.rw),
-                    new Bind(p.out().toString(), new Volume(ContainerLayout.OUT), AccessMode.rw));
+                    new Bind(p.stdout().toString(), new Volume(ContainerLayout.STDOUT), AccessMode.rw),
+                    new Bind(p.stderr().toString(), new Volume(ContainerLayout.STDERR), AccessMode.rw));
         } else {
             // Anonymous volumes: the archive API may write into them although the root filesystem is read-only.
             volumes.add(ContainerLayout.LAUNCHER_DIR);

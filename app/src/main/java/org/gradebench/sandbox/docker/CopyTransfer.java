@@ -62,7 +62,9 @@ final class CopyTransfer implements FileTransfer {
             int progOwner = shape.programWritable() ? uid : 0;
             byte[] box = new Tars.Builder()
                     .dir("prog", 0755, progOwner).tree("prog/", prog, progOwner)
-                    .dir("run", 0755, uid).dir("out", 0755, uid).dir("in", 0755, uid)
+                    .dir("run", 0755, uid).dir("in", 0755, uid)
+                    // root's folder: the program can write its output files but not unlink or replace them
+                    .dir("out", 0755, 0).empty("out/stdout", 0644, uid).empty("out/stderr", 0644, uid)
                     .finish();
             put(containerId, ContainerLayout.BOX, box);
         } catch (IOException e) {

@@ -67,6 +67,37 @@ public final class DockerReaper {
         return removed;
     }
 
+    /**
+     * Removes per-session host folders ({@code docker-<session>} under the runtime folder) that a crashed process
+     * left: not a live session of this process and untouched for {@code age} (every run rewrites its folder, so an
+     * active session of another process is never that old).
+     *
+     * @return the folders removed
+     */
+    public List<java.nio.file.Path> reapHostFolders(java.nio.file.Path runtimeRoot, Set<String> liveSessions,
+                                                    Duration age) {
+        List<java.nio.file.Path> removed = new ArrayList<>();
+        Instant limit = Instant.now().minus(age);
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> ds =
+                     java.nio.file.Files.newDirectoryStream(runtimeRoot, "docker-*")) {
+            for (java.nio.file.Path dir : ds) {
+                String session = dir.getFileName().toString().substring("docker-".length());
+                if (liveSessions.contains(session)) continue;
+                if (!java.nio.file.Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                if (java.nio.file.Files.getLastModifiedTime(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant()
+                        .isAfter(limit)) continue;
+                HostFiles.deleteTree(dir, false);
+                removed.add(dir);
+                LOG.info("removed leftover session folder {}", dir);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no runtime folder yet
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot clean leftover session folders in {}: {}", runtimeRoot, e.toString());
+        }
+        return removed;
+    }
+
     boolean stale(Map<String, String> labels, Long createdEpochSeconds, OwnerId me, Set<String> liveSessions) {
         String session = labels.get(DockerLabels.SESSION);
         Optional<OwnerId> owner = OwnerId.parse(labels.get(DockerLabels.OWNER));

@@ -32,6 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Build it once in the composition root with the shared client ({@link DockerClientFactory}); close it at exit to
  * remove every container still up ({@link DockerReaper} removes the leftovers of a crash at the next start).
  * Images are never pulled: a missing image is a {@link SandboxException} that says how to get it.
+ * <pre>
+ * DockerEndpoint endpoint = DockerEndpoint.fromEnvironment(System.getenv());
+ * DockerClient client = new DockerClientFactory().create(endpoint);      // once, shared
+ * new DockerReaper(client).reap(Set.of());                               // leftovers of a crash
+ * Sandbox docker = new DockerSandbox(client, endpoint, DockerOptions.defaults());
+ * </pre>
  */
 public final class DockerSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandbox.class);

@@ -38,6 +38,8 @@ final class DockerSandboxSession implements SandboxSession {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxSession.class);
     private static final int CHANNEL_CAP = LauncherReport.MAX_CHANNEL_BYTES;
     private static final int SIGKILL = 9;
+    /** The same PATH the bwrap backend gives programs. */
+    static final String RUN_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private final DockerSandbox owner;
     private final DockerClient docker;
@@ -125,14 +127,18 @@ final class DockerSandboxSession implements SandboxSession {
         LauncherCommand launcher = new LauncherCommand(ContainerLayout.LAUNCHER, 1, launcherLimits, 0,
                 spec.stdin().map(s -> org.gradebench.core.run.SandboxPaths.SCRATCH + "/" + s),
                 ContainerLayout.STDOUT, ContainerLayout.STDERR, Optional.of(spec.workDir()), spec.argv());
-        List<String> cmd = ExecPrelude.command(transfer.copyMode(), inputs, launcher.argv());
-        List<String> env = new ArrayList<>();
-        for (Map.Entry<String, String> e : spec.env().entrySet()) env.add(e.getKey() + "=" + e.getValue());
+        // The image's and Docker's own variables (HOSTNAME, PYTHON_VERSION, ...) are dropped: a run sees exactly what
+        // it sees under bwrap plus the spec's own.
+        List<String> clean = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=" + RUN_PATH, "HOME=/tmp",
+                "LANG=C.UTF-8", "PWD=" + spec.workDir()));
+        for (Map.Entry<String, String> e : spec.env().entrySet()) clean.add(e.getKey() + "=" + e.getValue());
+        clean.addAll(launcher.argv());
+        List<String> cmd = ExecPrelude.command(transfer.copyMode(), inputs, clean);
 
         String execId;
         try {
             execId = docker.execCreateCmd(id).withUser(uid + ":" + uid).withAttachStdout(true).withAttachStderr(true)
-                    .withAttachStdin(false).withTty(false).withEnv(env).withWorkingDir("/")
+                    .withAttachStdin(false).withTty(false).withWorkingDir("/")
                     .withCmd(cmd.toArray(String[]::new)).exec().getId();
         } catch (RuntimeException e) {
             markDirty();

@@ -40,7 +40,7 @@ final class ExecPrelude {
             "  return 1",
             "}",
             "dirs='/tmp /dev/shm /dev/mqueue'",
-            "[ \"$m\" = copy ] && dirs=\"$dirs /box/run /box/out\"",
+            "[ \"$m\" = copy ] && dirs=\"$dirs /box/run\"",
             "wipe $dirs",
             "if left $dirs; then exit " + EXIT_DIRTY + "; fi",
             "if [ \"$m\" = copy ] && [ -n \"$n\" ] && [ -d \"/box/in/$n\" ]; then",

@@ -77,6 +77,12 @@ public final class ImageBuilder {
         List<String> recipe = ImageRecipes.recipe(profile)
                 .orElseThrow(() -> new SandboxException("no image recipe for profile " + profile + " (known: "
                         + String.join(", ", ImageRecipes.profiles()) + ")"));
+        String binary = ImageRecipes.toolchainBinary(profile).orElseThrow();
+        if (!Files.exists(hostRoot.resolve(binary.substring(1)))) {
+            throw new SandboxException("the " + profile + " toolchain is not installed on this machine (" + binary
+                    + " is missing): install it, or pull " + ImageRecipes.officialImage(profile)
+                    + " and set the profile's docker.image");
+        }
         return build(profile, ImageRecipes.localImage(profile), recipe);
     }
 
@@ -329,9 +335,7 @@ public final class ImageBuilder {
 
         private Map<String, byte[]> generatedFiles() {
             Map<String, byte[]> g = new LinkedHashMap<>();
-            g.put("etc/passwd", ("root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/box/run:/bin/sh\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            g.put("etc/group", "root:x:0:\nnogroup:x:65534:\n".getBytes(StandardCharsets.US_ASCII));
+            // No passwd/group, like the bwrap sandbox: numeric uids work, and there is nothing to read.
             return g;
         }
 

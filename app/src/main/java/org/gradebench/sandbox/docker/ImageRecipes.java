@@ -50,16 +50,29 @@ public final class ImageRecipes {
                     "/usr/bin/c++", "/usr/lib/x86_64-linux-gnu/libstdc++.so.6*")),
             "java", List.of("/usr/bin/java", "/usr/bin/javac", "/usr/lib/jvm/java-17-openjdk-amd64",
                     "/usr/lib/jvm/java-1.17.0-openjdk-amd64", "/etc/java-17-openjdk"),
-            "javascript", List.of("/usr/bin/node", "/usr/bin/nodejs"));
+            "javascript", List.of("/usr/bin/node", "/usr/bin/nodejs"),
+            // Debian golang-go and rustc (not installed on every machine; build() says so when missing)
+            "go", List.of("/usr/bin/go", "/usr/bin/gofmt", "/usr/lib/go", "/usr/lib/go-*", "/usr/share/go-*"),
+            "rust", concat(GCC, List.of("/usr/bin/rustc", "/usr/lib/rustlib",
+                    "/usr/lib/x86_64-linux-gnu/librustc_driver-*.so", "/usr/lib/x86_64-linux-gnu/libstd-*.so")));
 
     private static final Map<String, String> OFFICIAL = Map.of(
             "python3", "python:3.12-slim",
             "c", "gcc:14",
             "cpp", "gcc:14",
             "java", "eclipse-temurin:17",
-            "javascript", "node:20-slim");
+            "javascript", "node:20-slim",
+            "go", "golang:1.22",
+            "rust", "rust:1-slim");
 
     private ImageRecipes() {
+    }
+
+    /** The file whose absence means the profile's toolchain is not installed on this host. */
+    public static Optional<String> toolchainBinary(String profile) {
+        List<String> tc = TOOLCHAINS.get(profile);
+        if (tc == null) return Optional.empty();
+        return profile.equals("rust") ? Optional.of("/usr/bin/rustc") : Optional.of(tc.get(0));
     }
 
     /** Host paths for a profile's local image, BASE included; empty for an unknown profile. */
@@ -69,7 +82,7 @@ public final class ImageRecipes {
     }
 
     public static List<String> profiles() {
-        return List.of("python3", "c", "cpp", "java", "javascript");
+        return List.of("python3", "c", "cpp", "java", "javascript", "go", "rust");
     }
 
     /** The public image an online user can pull for a profile (then set the profile's docker.image to it). */

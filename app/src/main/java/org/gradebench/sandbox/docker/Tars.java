@@ -63,6 +63,16 @@ final class Tars {
             return this;
         }
 
+        Builder empty(String name, int mode, int uid) throws IOException {
+            TarArchiveEntry e = new TarArchiveEntry(name);
+            e.setMode(0100000 | mode);
+            e.setSize(0);
+            owner(e, uid);
+            tar.putArchiveEntry(e);
+            tar.closeArchiveEntry();
+            return this;
+        }
+
         Builder symlink(String name, String target, int uid) throws IOException {
             TarArchiveEntry e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
             e.setLinkName(target);

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -157,7 +159,9 @@ public final class UnsandboxedSandbox implements Sandbox {
             List<String> argv = new ArrayList<>();
             for (String a : spec.argv()) argv.add(map(a, scratch));
             String workDir = spec.programWritable() ? prog.toString() : scratch.toString();
-            LauncherCommand cmd = new LauncherCommand(launcher.path().toString(), 1, spec.limits(), 0,
+            // Without a user namespace RLIMIT_NPROC counts every task of this user (this JVM's threads, the
+            // desktop session), so the program's budget is added on top of what the user already runs.
+            LauncherCommand cmd = new LauncherCommand(launcher.path().toString(), 1, spec.limits(), tasksOfThisUser(),
                     spec.stdin().map(s -> scratch.resolve(s).toString()), out.resolve("stdout").toString(),
                     out.resolve("stderr").toString(), Optional.of(workDir), argv);
             ProcessBuilder pb = new ProcessBuilder(cmd.argv())
@@ -211,5 +215,29 @@ public final class UnsandboxedSandbox implements Sandbox {
         public void close() {
             deleteQuietly(ws);
         }
+    }
+
+    /** Threads of every process of the JVM's uid (what RLIMIT_NPROC counts outside a user namespace). */
+    static int tasksOfThisUser() {
+        int uid = RuntimeDirs.currentUid();
+        int tasks = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path d : ds) {
+                try {
+                    if ((Integer) Files.getAttribute(d, "unix:uid", LinkOption.NOFOLLOW_LINKS) != uid) continue;
+                    for (String line : Files.readAllLines(d.resolve("status"))) {
+                        if (line.startsWith("Threads:")) {
+                            tasks += Integer.parseInt(line.substring(8).strip());
+                            break;
+                        }
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // exited meanwhile
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot count this user's tasks: {}", e.toString());
+        }
+        return tasks;
     }
 }

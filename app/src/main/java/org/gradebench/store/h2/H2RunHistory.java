@@ -49,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The grading history in an embedded H2 file database, schema managed by Flyway.
@@ -61,8 +62,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * level locking) and lets views read while a session is being graded. Transient conflicts are retried. Interrupting a
  * thread that is recording does not damage the database (the write completes; the interrupt flag stays set).
  *
- * <p>Size: H2 appends every commit to the file, so during a long session the file grows by roughly 10-30 KiB per
- * recorded result; {@link #close()} compacts it (for at most a few seconds) to about the size of the data.
+ * <p>Size: H2 appends every commit to the file, so during a long session the file grows by roughly 10-20 KiB per
+ * recorded result. When this instance wrote a lot, {@link #close()} compacts the file (rewriting the live data, about
+ * 0.7 s for a 35 MB file; 2,000 results shrank to under 1 MB).
  *
  * <p>Only one process may open a database file at a time (H2's file lock); a second one gets a
  * {@link HistoryInUseException} naming the process that holds it when that process is a Gradebench.
@@ -81,6 +83,8 @@ public final class H2RunHistory implements RunHistory, ReviewStore {
     private static final String USER = "gradebench";
     private static final int MAX_CONNECTIONS = 16;
     private static final int MAX_ATTEMPTS = 6;
+    /** Writes after which {@link #close()} compacts the file (see the class comment on size). */
+    private static final long COMPACT_AFTER_WRITES = 500;
 
     /** The raw run columns, in the order {@link #bindRun} binds them (shared by compile_result and test_result). */
     private static final List<String> RUN_COLUMNS = List.of("outcome", "exit_code", "term_signal", "cpu_ms", "wall_ms",
@@ -113,6 +117,7 @@ public final class H2RunHistory implements RunHistory, ReviewStore {
     private final Clock clock;
     private final String schemaVersion;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong writes = new AtomicLong();
 
     private H2RunHistory(Path base, JdbcConnectionPool pool, Clock clock, String schemaVersion) {
         this.base = base;
@@ -150,9 +155,10 @@ public final class H2RunHistory implements RunHistory, ReviewStore {
         //   FileChannel, cancelling a session (which interrupts workers) mid-write breaks the database for everyone.
         // WRITE_DELAY=0: a commit is written to the file before it returns; with the default 500 ms delay a killed
         //   process loses the last half second of results (H2RunHistoryProcessTest catches that).
-        // MAX_COMPACT_TIME: every commit appends a chunk, so the file grows during a session; closing compacts it.
+        // PAGE_SIZE=4096 (default 16 KiB): each commit rewrites the B-tree pages it touched; smaller pages halve
+        //   that growth (measured: 2,000 results took 68 MB with 16 KiB pages, 35 MB with 4 KiB) and are faster.
         // DB_CLOSE_ON_EXIT=FALSE: no shutdown hook closing the database under workers that are still recording.
-        String url = "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=3000";
+        String url = "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;PAGE_SIZE=4096";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
@@ -237,7 +243,7 @@ public final class H2RunHistory implements RunHistory, ReviewStore {
             Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
             // a stale file whose pid was reused by an unrelated program must not be blamed
             boolean looksLikeJava = process.flatMap(p -> p.info().command())
-                    .map(c -> c.contains("java") || c.toLowerCase().contains("gradebench")).orElse(process.isPresent());
+                    .map(c -> c.contains("java") || c.toLowerCase(java.util.Locale.ROOT).contains("gradebench")).orElse(process.isPresent());
             return process.isPresent() && looksLikeJava ? OptionalLong.of(pid) : OptionalLong.empty();
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
@@ -774,12 +780,25 @@ public final class H2RunHistory implements RunHistory, ReviewStore {
     // ---- lifecycle ----
 
     /**
-     * Closes the pool; the database file is closed once the last connection is returned. Idempotent. Calls after
-     * close fail with a {@link HistoryException}.
+     * Closes the database, compacting the file first when many results were recorded since it was opened. Call it
+     * once no thread records any more: it shuts the database down for every connection of this process (there is
+     * only one {@code H2RunHistory} per database per process). Idempotent; calls after close fail with a
+     * {@link HistoryException}.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        if (writes.get() >= COMPACT_AFTER_WRITES) {
+            long begin = System.nanoTime();
+            try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+                log.info("Compacted {} to {} KiB in {} ms", databaseFile(), sizeBytes() / 1024,
+                        (System.nanoTime() - begin) / 1_000_000);
+            } catch (SQLException e) {
+                // not fatal: everything is committed; the file just stays larger until the next compaction
+                log.warn("Could not compact {}: {}", databaseFile(), e.toString());
+            }
+        }
         pool.dispose();
         removeOwner(base);
         log.debug("Closed {}", databaseFile());
@@ -803,6 +822,7 @@ public final class H2RunHistory implements RunHistory, ReviewStore {
                 try {
                     T result = work.run(c);
                     c.commit();
+                    writes.incrementAndGet();
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);

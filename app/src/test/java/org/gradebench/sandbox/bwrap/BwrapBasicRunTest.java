@@ -201,6 +201,24 @@ class BwrapBasicRunTest {
     }
 
     @Test
+    void compileTimeAttacksAreContained(@TempDir Path src) throws Exception {
+        SandboxTestSupport.requireUsable(sandbox);
+        Files.writeString(src.resolve("shadow.c"), "#include \"/etc/shadow\"\nint main(void) { return 0; }\n");
+        Files.writeString(src.resolve("zero.c"), "#include \"/dev/zero\"\nint main(void) { return 0; }\n");
+        try (SandboxSession s = sandbox.open("cc", src, SandboxTestSupport.plain())) {
+            RunLimits cc = SandboxTestSupport.limits(2000, 4000, 256, false, 64);
+            RunResult shadow = s.run(new RunSpec(List.of("/usr/bin/gcc", "-c", "shadow.c"), true, Map.of(),
+                    Optional.empty(), cc, Map.of(), List.of()));
+            assertThat(shadow.succeeded()).isFalse();
+            assertThat(shadow.stderr().text()).contains("/etc/shadow: No such file or directory")
+                    .doesNotContain("root:");
+            RunResult zero = s.run(new RunSpec(List.of("/usr/bin/gcc", "-c", "zero.c"), true, Map.of(),
+                    Optional.empty(), cc, Map.of(), List.of()));
+            assertThat(zero.succeeded()).as("an endless include is stopped by the limits").isFalse();
+        }
+    }
+
+    @Test
     void missingProgramIsALaunchErrorNotASandboxError(@TempDir Path src) throws Exception {
         SandboxTestSupport.requireUsable(sandbox);
         try (SandboxSession s = sandbox.open("missing", src, SandboxTestSupport.plain())) {

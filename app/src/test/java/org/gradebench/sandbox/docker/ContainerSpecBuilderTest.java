@@ -26,7 +26,7 @@ class ContainerSpecBuilderTest {
     static final RunLimits LIMITS = new RunLimits(Duration.ofSeconds(1), Duration.ofSeconds(3), 256 * 1024, 0, 16,
             64 * 1024, 64 * 1024, 1 << 20, 64, 16L << 20);
     static final ContainerSpecBuilder.BindPaths PATHS = new ContainerSpecBuilder.BindPaths(Path.of("/h/launch"),
-            Path.of("/h/prog"), Path.of("/h/run"), Path.of("/h/out"));
+            Path.of("/h/prog"), Path.of("/h/run"), Path.of("/h/out/stdout"), Path.of("/h/out/stderr"));
 
     static RunSpec spec(boolean compile) {
         return new RunSpec(List.of("x"), compile, Map.of(), Optional.empty(), LIMITS, Map.of(), List.of());
@@ -89,7 +89,9 @@ class ContainerSpecBuilderTest {
         assertThat(tests.get("/.sbx/launch").getAccessMode()).isEqualTo(AccessMode.ro);
         assertThat(tests.get("/.sbx/launch").getPath()).isEqualTo("/h/launch");
         assertThat(tests.get("/box/run").getAccessMode()).isEqualTo(AccessMode.rw);
-        assertThat(tests.get("/box/out").getAccessMode()).isEqualTo(AccessMode.rw);
+        assertThat(tests.get("/box/out/stdout").getAccessMode()).isEqualTo(AccessMode.rw);
+        assertThat(tests.get("/box/out/stderr").getPath()).isEqualTo("/h/out/stderr");
+        assertThat(tests).doesNotContainKey("/box/out");
         assertThat(binds(build(true)).get("/box/prog").getAccessMode()).isEqualTo(AccessMode.rw);
         assertThat(build(true).hostConfig().getTmpFs().get("/tmp")).doesNotContain("noexec");
         assertThat(ContainerShape.of(spec(true))).isNotEqualTo(ContainerShape.of(spec(false)));
@@ -145,6 +147,25 @@ class ContainerSpecBuilderTest {
         Map<String, String> theirs = Map.of(DockerLabels.SESSION, "c", DockerLabels.OWNER, foreign.toString());
         assertThat(reaper.stale(theirs, now, me, java.util.Set.of())).as("another machine's fresh container").isFalse();
         assertThat(reaper.stale(theirs, now - 2 * 86400, me, java.util.Set.of())).isTrue();
+    }
+
+    @Test
+    void reaperRemovesOldSessionFoldersOnly(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        Path old = java.nio.file.Files.createDirectories(root.resolve("docker-old/run/sub"));
+        java.nio.file.Files.writeString(old.resolve("f"), "x");
+        java.nio.file.Files.setLastModifiedTime(root.resolve("docker-old"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 86_400_000L));
+        Path live = java.nio.file.Files.createDirectories(root.resolve("docker-live"));
+        java.nio.file.Files.setLastModifiedTime(live,
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 86_400_000L));
+        Path fresh = java.nio.file.Files.createDirectories(root.resolve("docker-fresh"));
+        Path other = java.nio.file.Files.createDirectories(root.resolve("ws-1"));
+        var removed = new DockerReaper(dummyClient()).reapHostFolders(root, java.util.Set.of("live"), Duration.ofHours(12));
+        assertThat(removed).containsExactly(root.resolve("docker-old"));
+        assertThat(root.resolve("docker-old")).doesNotExist();
+        assertThat(live).exists();
+        assertThat(fresh).exists();
+        assertThat(other).exists();
     }
 
     private static com.github.dockerjava.api.DockerClient dummyClient() {

@@ -158,6 +158,29 @@ class DockerSandboxTest {
         }
     }
 
+    @Test
+    void aProgramThatStopsTheLauncherIsKilledByTheHostAtWallPlusGrace(@TempDir Path tmp) throws Exception {
+        // In a docker exec the launcher shares the program's uid, so the program can SIGSTOP it; the host backstop
+        // then kills the container and the run is a wall timeout, not a hang.
+        Path prog = source(tmp.resolve("p"), "main.py", """
+                import os, signal, time
+                os.kill(os.getppid(), signal.SIGSTOP)
+                time.sleep(60)
+                """);
+        try (SandboxSession s = bind.open("stop-launcher", prog, python)) {
+            long t0 = System.nanoTime();
+            RunResult r = s.run(test(List.of("python3", "/box/prog/main.py"), limits(1000, 1500, 64, 8)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(r.wallTimedOut()).as(r.toString()).isTrue();
+            assertThat(r.succeeded()).isFalse();
+            assertThat(ms).isBetween(1500L, 1500 + DockerOptions.defaults().killGrace().toMillis() + 3000);
+            RunResult next = s.run(test(List.of("/bin/sh", "-c", "echo fresh"), limits(1000, 2000, 64, 8)));
+            assertThat(next.stdout().text()).isEqualTo("fresh\n");
+            assertThat(((DockerSandboxSession) s).containersCreated()).isEqualTo(2);
+        }
+        assertNoSandboxProcesses();
+    }
+
     @ParameterizedTest
     @EnumSource(value = TransferMode.class, names = {"BIND", "COPY"})
     void memoryHogIsStoppedNearTheLimit(TransferMode mode, @TempDir Path tmp) throws Exception {
@@ -320,6 +343,22 @@ class DockerSandboxTest {
     }
 
     @Test
+    void probeReportsEngineVersionAndImagesPerProfile() {
+        LanguageProfile ghost = new LanguageProfile("ghost", "ghost", List.of("g"), List.of(), Optional.empty(),
+                List.of(), List.of("x"), List.of(), List.of(), List.of(), Map.of(), true, 0, "gradebench/ghost:local");
+        DockerStatus st = new DockerProbe(DockerTestSupport.client(), DockerTestSupport.endpoint())
+                .probe(List.of(python, ghost));
+        assertThat(st.reachable()).isTrue();
+        assertThat(st.serverVersion()).isNotBlank();
+        assertThat(st.apiVersion()).matches("1\\.\\d+");
+        assertThat(st.usable()).as("a missing image only affects its profile").isTrue();
+        assertThat(st.images()).extracting(DockerStatus.ImageStatus::present).containsExactly(true, false);
+        assertThat(st.problems()).singleElement().asString().contains("gradebench/ghost:local not found");
+        assertThat(st.toSandboxStatus().version()).startsWith("Docker Engine ").contains("(API 1.");
+        assertThat(bind.status().usable()).isTrue();
+    }
+
+    @Test
     void unreachableEngineIsReportedClearly() {
         DockerEndpoint nowhere = DockerEndpoint.of("unix:///run/gradebench-no-such.sock");
         DockerSandbox s = new DockerSandbox(new DockerClientFactory().create(nowhere), nowhere, DockerOptions.defaults());
@@ -339,16 +378,27 @@ class DockerSandboxTest {
         assertThat(DockerTestSupport.containersOf(session)).isEmpty();
     }
 
-    /** Programs run as nobody: on the host, no process of that uid may survive a closed session. */
+    /**
+     * Programs run as nobody: on the host, no process of that uid inside a Docker cgroup may survive a closed
+     * session (nobody's processes outside containers belong to someone else on this machine).
+     */
     static void assertNoSandboxProcesses() throws Exception {
         if (!SandboxTestSupport.runningAsRoot()) return;
         List<Long> left = List.of();
         for (int i = 0; i < 40; i++) {
-            left = SandboxTestSupport.processesOf(NOBODY);
+            left = SandboxTestSupport.processesOf(NOBODY).stream().filter(DockerSandboxTest::inContainer).toList();
             if (left.isEmpty()) return;
             Thread.sleep(50);
         }
         assertThat(left).as("processes of uid 65534 left on the host").isEmpty();
+    }
+
+    private static boolean inContainer(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/cgroup")).contains("/docker/");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Generous limits for compiles. */

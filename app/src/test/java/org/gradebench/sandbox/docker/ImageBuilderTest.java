@@ -22,7 +22,7 @@ class ImageBuilderTest {
         assertThat(r.files()).isGreaterThan(10);
         assertThat(r.tarBytes()).isLessThan(40L << 20);
         // ls needs libselinux and libpcre2 (found by ldd, through the /lib -> usr/lib link) to run at all
-        CreateContainerResponse c = docker.createContainerCmd(image).withCmd("/bin/ls", "-d", "/box/run", "/etc/passwd")
+        CreateContainerResponse c = docker.createContainerCmd(image).withCmd("/bin/ls", "-d", "/box/run", "/etc/ld.so.cache", "/usr/bin/rm")
                 .withNetworkDisabled(true).exec();
         try {
             docker.startContainerCmd(c.getId()).exec();
@@ -40,5 +40,13 @@ class ImageBuilderTest {
         assertThat(ImageRecipes.recipe("cobol")).isEmpty();
         assertThat(ImageRecipes.localImage("python3")).isEqualTo("gradebench/python3:local");
         assertThat(ImageRecipes.profiles()).containsAll(List.of("python3", "c", "cpp", "java", "javascript"));
+    }
+
+    @Test
+    void aMissingToolchainIsNamed(@TempDir Path emptyHost) {
+        var builder = new ImageBuilder(new DockerClientFactory().create(DockerEndpoint.of("unix:///nonexistent.sock")),
+                emptyHost, emptyHost);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.build("go"))
+                .hasMessageContaining("go toolchain is not installed").hasMessageContaining("golang:1.22");
     }
 }

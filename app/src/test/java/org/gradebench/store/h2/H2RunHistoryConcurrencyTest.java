@@ -50,6 +50,8 @@ class H2RunHistoryConcurrencyTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void eightThreadsRecordingAtOnceLoseNothing() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        StoredSession stored;
+        long sizeBeforeClose;
         try (H2RunHistory history = H2RunHistory.open(dir.resolve("history"))) {
             long session = history.startSession(HistoryFixtures.session());
             history.recordSubmission(session, HistoryFixtures.plain("hot"), "h");
@@ -82,7 +84,7 @@ class H2RunHistoryConcurrencyTest {
             }
             for (Future<?> f : futures) f.get();
 
-            StoredSession stored = history.load(session).orElseThrow();
+            stored = history.load(session).orElseThrow();
             SessionSummary summary = stored.summary();
             assertThat(hotWrites.get()).isEqualTo(THREADS * SUBMISSIONS_PER_THREAD);
             assertThat(summary.submissions()).isEqualTo(THREADS * SUBMISSIONS_PER_THREAD + 1);
@@ -99,8 +101,14 @@ class H2RunHistoryConcurrencyTest {
                 for (int i = 0; i < TESTS; i++) expected.add(result(id, i));
                 assertThat(s.tests()).as(id).isEqualTo(expected);
             }
+            sizeBeforeClose = history.sizeBytes();
         } finally {
             pool.shutdownNow();
+        }
+        // that many writes make close() compact the file; the data must come through intact
+        try (H2RunHistory history = H2RunHistory.open(dir.resolve("history"))) {
+            assertThat(history.sizeBytes()).isLessThan(sizeBeforeClose);
+            assertThat(history.load(stored.summary().id())).contains(stored);
         }
     }
 }

@@ -75,6 +75,9 @@ class H2RunHistoryThroughputTest {
                         (results + 2.0 * SUBMISSIONS) / seconds, loadSeconds, history.sizeBytes() / 1024);
                 assertThat(loaded).isEqualTo(results);
             }
+            Path file = dir.resolve("bench-" + threads + H2RunHistory.FILE_SUFFIX);
+            System.out.printf("H2RunHistory file after close (compacted), %d thread(s): %d KiB%n", threads,
+                    java.nio.file.Files.size(file) / 1024);
         }
     }
 }

@@ -108,10 +108,12 @@ public final class AppWorkbench implements Workbench {
         for (ComponentStatus c : services.components()) {
             String name = c.component();
             String lower = name.toLowerCase(Locale.ROOT);
-            String group = lower.contains("sandbox") || lower.contains("bubblewrap") || lower.contains("docker") ? "Sandbox"
-                    : lower.contains("toolchain") || lower.contains("image") ? "Toolchains"
+            String group = lower.startsWith("image") ? "Docker images"
+                    : lower.contains("sandbox") || lower.contains("bubblewrap") || lower.contains("docker") ? "Sandbox"
+                    : lower.contains("toolchain") ? "Toolchains"
                     : lower.contains("database") ? "Database" : lower.contains("log") ? "Log" : "Other";
             String shortName = group.equals("Sandbox") ? (lower.contains("docker") ? "docker" : lower.contains("bubblewrap") ? "bwrap" : name)
+                    : group.equals("Docker images") ? name.replaceFirst("(?i)^image for ", "")
                     : name.replace(" toolchain", "");
             Component.State state = switch (c.level()) {
                 case OK -> Component.State.OK;

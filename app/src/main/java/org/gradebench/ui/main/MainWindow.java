@@ -719,7 +719,7 @@ public final class MainWindow {
         sub.getStyleClass().add(Styles.MUTED);
         sub.setWrapText(true);
         Node sample = card("mdi2s-school-outline", "Open a sample assignment",
-                "A bundled assignment with tests and 15 student submissions, ready to grade.", "open-sample", () -> {
+                "A bundled assignment with its tests and a dozen student submissions, ready to grade.", "open-sample", () -> {
                     List<AssignmentEntry> samples = vm.assignments().stream().filter(AssignmentEntry::sample).toList();
                     if (samples.isEmpty()) {
                         vm.messageProperty().set(UserMessage.warning("No sample assignments were found next to the program.",

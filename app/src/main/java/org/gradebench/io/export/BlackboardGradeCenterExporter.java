@@ -40,7 +40,6 @@ public final class BlackboardGradeCenterExporter implements GradeExporter {
     @Override
     public ExportReport write(GradeBook book, ExportOptions options, Path out) throws IOException, InvalidInputException {
         ExportContext ctx = new ExportContext(book, options);
-        ctx.decimal = options.decimalSeparator().orElse('.');
         List<List<String>> records = new ArrayList<>();
         int written = 0;
         CsvDialect dialect;

@@ -39,7 +39,6 @@ public final class BrightspaceGradesExporter implements GradeExporter {
     @Override
     public ExportReport write(GradeBook book, ExportOptions options, Path out) throws IOException, InvalidInputException {
         ExportContext ctx = new ExportContext(book, options);
-        ctx.decimal = options.decimalSeparator().orElse('.');
         List<MatchKey> order = options.match().isEmpty()
                 ? (options.orgDefinedIdFromLmsId() ? Identities.defaultOrder() : List.of(MatchKey.LOGIN, MatchKey.EMAIL, MatchKey.NAME))
                 : options.match();

@@ -17,11 +17,13 @@ final class ExportContext {
     final List<ExportReport.Skipped> skipped = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     double lmsMax;
-    char decimal = '.';
+    /** The decimal separator: the option when given; an exporter may detect it from a template instead. */
+    char decimal;
 
     ExportContext(GradeBook book, ExportOptions options) {
         this.book = book;
         this.options = options;
+        this.decimal = options.decimalSeparator().orElse('.');
     }
 
     /**

@@ -132,7 +132,6 @@ public final class MoodleWorksheetExporter implements GradeExporter {
             dialect = new CsvDialect(t.dialect().delimiter(), CsvDialect.Quoting.PHP,
                     options.bom().orElse(t.dialect().bom()), t.dialect().lineEnding());
         } else {
-            ctx.decimal = options.decimalSeparator().orElse('.');
             ctx.resolveMax(OptionalDouble.empty(), "");
             if (options.column().isPresent() && !options.column().get().equals(GRADE)) {
                 ctx.warn("Moodle's worksheet has one grade column, always named 'Grade'; --column only renames it for "

@@ -29,7 +29,6 @@ public final class PlainCsvExporter implements GradeExporter {
     @Override
     public ExportReport write(GradeBook book, ExportOptions options, Path out) throws IOException {
         ExportContext ctx = new ExportContext(book, options);
-        ctx.decimal = options.decimalSeparator().orElse('.');
         ctx.resolveMax(OptionalDouble.empty(), "");
         if (options.template().isPresent()) ctx.warn("the plain CSV format does not use a template: --lms-template ignored");
         Set<String> tests = new LinkedHashSet<>();

@@ -22,6 +22,7 @@ import org.gradebench.core.run.RunSpec;
 import org.gradebench.core.run.Sandbox;
 import org.gradebench.core.run.SandboxSession;
 import org.gradebench.core.submission.Submission;
+import org.gradebench.sandbox.bwrap.BwrapSandbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,9 +46,10 @@ import java.util.stream.Stream;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure grading speed on this machine.",
                 "Grades N generated submissions x M tests of a trivial program with the full engine (queue, sandbox, "
-                        + "checker, history in a temporary database) and, in the same run, the floor: the same runs "
-                        + "straight through the sandbox (bwrap + launcher, or docker exec + launcher) with nothing "
-                        + "else. Prints runs per second and per-run cost for both."})
+                        + "checker, history in a temporary database) and, in the same run, the floors: for bwrap a bare "
+                        + "loop (one run's bwrap + launcher command replayed by parallel shell loops, no JVM involved), "
+                        + "and the same runs straight through the Sandbox API (bwrap + launcher, or docker exec + "
+                        + "launcher) with nothing else. Prints runs per second, per-run cost and CPU per run for each."})
 public final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -69,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
     String language;
 
     /** What one measurement found. */
-    record Figures(String what, int runs, double seconds, int jobs) {
+    record Figures(String what, int runs, double seconds, int jobs, CpuUse cpu) {
         double runsPerSecond() {
             return runs / seconds;
         }
@@ -105,20 +107,27 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 // Warm up: JIT, page cache, the sandbox probe.
                 floor(services, sandbox, assignment, subs.subList(0, Math.min(2, subs.size())), profile);
+                Optional<Figures> bare = sandbox instanceof BwrapSandbox bw
+                        ? Optional.of(bareLoop(services, bw, assignment, subs, profile)) : Optional.empty();
                 Figures floor = floor(services, sandbox, assignment, subs, profile);
                 Figures engine = engine(services, sandbox, assignment, subs, out);
-                double overhead = (engine.seconds() / floor.seconds() - 1) * 100;
+                // The reference the engine is held to: the bare loop where there is one (bwrap), else the API floor.
+                Figures reference = bare.orElse(floor);
+                double overhead = (engine.seconds() / reference.seconds() - 1) * 100;
                 out.printf(Locale.ROOT, "%n%s%n", b);
+                bare.ifPresent(f -> print(out, f));
                 print(out, floor);
                 print(out, engine);
-                out.printf(Locale.ROOT, "  engine overhead over the floor: %+.1f %% (%.2f ms per run)%n", overhead,
-                        engine.msPerRun() - floor.msPerRun());
+                bare.ifPresent(f -> out.printf(Locale.ROOT, "  Sandbox API over the bare loop: %+.1f %% (%.2f ms per run)%n",
+                        (floor.seconds() / f.seconds() - 1) * 100, floor.msPerRun() - f.msPerRun()));
+                out.printf(Locale.ROOT, "  engine overhead over the %s: %+.1f %% (%.2f ms per run)%n",
+                        bare.isPresent() ? "bare loop" : "floor", overhead, engine.msPerRun() - reference.msPerRun());
                 double per1000 = engine.seconds() * 1000.0 / engine.runs();
                 out.printf(Locale.ROOT, "  projected 1,000-run session: %.1f s%n", per1000);
                 if (b.equals("bwrap") && language.equals("python3") && jobs == 2) {
                     boolean okOverhead = overhead <= 15;
                     boolean okTotal = per1000 < 15;
-                    out.printf(Locale.ROOT, "  target engine within 15 %% of the floor: %s%n", okOverhead ? "met" : "NOT met");
+                    out.printf(Locale.ROOT, "  target engine within 15 %% of the bare loop: %s%n", okOverhead ? "met" : "NOT met");
                     out.printf(Locale.ROOT, "  target 1,000 runs under 15 s: %s%n", okTotal ? "met" : "NOT met");
                 }
             }
@@ -129,8 +138,36 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void print(java.io.PrintStream out, Figures f) {
-        out.printf(Locale.ROOT, "  %-34s %5d runs in %6.2f s  %7.1f runs/s  %6.2f ms per run per job%n",
-                f.what(), f.runs(), f.seconds(), f.runsPerSecond(), f.msPerRun());
+        out.printf(Locale.ROOT, "  %-34s %5d runs in %6.2f s  %7.1f runs/s  %6.2f ms per run per job"
+                        + "  (CPU per run: grader %.2f ms, sandboxed processes %.2f ms)%n",
+                f.what(), f.runs(), f.seconds(), f.runsPerSecond(), f.msPerRun(),
+                f.cpu().graderMs() / f.runs(), f.cpu().childrenMs() / f.runs());
+    }
+
+    /**
+     * CPU time used between two samples: by this JVM's own threads, and by the finished child processes it waited for
+     * (bwrap, the launcher and the program, from /proc/self/stat; 0 where that file does not exist). Shows whether a
+     * slower engine costs grader CPU or makes the sandboxed side slower.
+     */
+    record CpuUse(double graderMs, double childrenMs) {
+        static CpuUse now() {
+            double grader = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e6 : 0;
+            double children = 0;
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                // Fields after the parenthesised command name; cutime and cstime are fields 16 and 17 (1-based).
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                children = (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10.0; // USER_HZ is 100 on Linux
+            } catch (IOException | RuntimeException e) {
+                // not Linux: children unknown
+            }
+            return new CpuUse(grader, children);
+        }
+
+        CpuUse since(CpuUse start) {
+            return new CpuUse(graderMs - start.graderMs, childrenMs - start.childrenMs);
+        }
     }
 
     private Assignment generate(Path tmp, LanguageProfile profile) throws IOException {
@@ -167,12 +204,71 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The bare loop: one test run's bwrap + launcher argv, prepared once by the sandbox (same binds, limits, uid and
+     * files as the engine's runs), replayed by {@code jobs} parallel /bin/sh loops. No JVM work per run at all, so it
+     * is what the sandbox itself costs on this machine.
+     */
+    private Figures bareLoop(AppServices services, BwrapSandbox sandbox, Assignment a, List<Submission> subs,
+                             LanguageProfile profile) throws Exception {
+        int runs = subs.size() * a.tests().size();
+        ProgramPlan plan = new ProgramPlanner(services.profiles()).plan(subs.get(0).folder(), a.languages());
+        TestCase test = a.tests().get(0);
+        RunSpec spec = new RunSpec(plan.runCommand(a.limits().memoryMib()), false, Map.of("input", test.input()),
+                Optional.of("input"), RunLimits.forTest(a.limits(), profile), Map.of(), List.of());
+        Path script = Files.createTempFile("gradebench-bare", ".sh");
+        List<BwrapSandbox.BareRun> prepared = new ArrayList<>();
+        try (SandboxSession box = sandbox.open("bare-loop", subs.get(0).folder(), plan.profile())) {
+            if (plan.profile().compiled()) {
+                RunResult built = box.run(new RunSpec(plan.compileCommand(256), true, Map.of(), Optional.empty(),
+                        RunLimits.forTool(ResourceLimits.COMPILE, plan.profile()), Map.of(), List.of()));
+                if (!built.succeeded()) throw new IllegalStateException("the generated program did not compile");
+            }
+            StringBuilder sh = new StringBuilder("#!/bin/sh\n");
+            for (int j = 0; j < jobs; j++) {
+                BwrapSandbox.BareRun bare = sandbox.prepareBare(box, spec, "bare" + j);
+                prepared.add(bare);
+                int mine = runs / jobs + (j < runs % jobs ? 1 : 0);
+                sh.append("(i=0; while [ $i -lt ").append(mine).append(" ]; do");
+                for (String arg : bare.argv()) sh.append(' ').append(shellQuote(arg));
+                sh.append(" >").append(shellQuote(bare.report().toString())).append(" </dev/null 2>&1 || exit 1; i=$((i+1)); done) &\n");
+            }
+            sh.append("wait\n");
+            Files.writeString(script, sh);
+            CpuUse cpu = CpuUse.now();
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder("/bin/sh", script.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(30, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the bare loop did not finish in 30 minutes");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            CpuUse used = CpuUse.now().since(cpu);
+            for (BwrapSandbox.BareRun bare : prepared) {
+                String report = Files.readString(bare.report());
+                if (!report.contains("\"exited\":true,\"code\":0")) {
+                    throw new IllegalStateException("the bare loop's last run failed: " + report.strip());
+                }
+            }
+            return new Figures("bare loop (sh + bwrap + launcher)", runs, seconds, jobs, used);
+        } finally {
+            for (BwrapSandbox.BareRun bare : prepared) bare.close();
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
     /** The same runs straight through the sandbox: no queue, no planning, no checking, no history. */
     private Figures floor(AppServices services, Sandbox sandbox, Assignment a, List<Submission> subs, LanguageProfile profile)
             throws Exception {
         ProgramPlanner planner = new ProgramPlanner(services.profiles());
         RunLimits limits = RunLimits.forTest(a.limits(), profile);
         AtomicInteger failures = new AtomicInteger();
+        CpuUse cpu = CpuUse.now();
         long start = System.nanoTime();
         try (RunQueue pool = new RunQueue(jobs)) {
             List<Future<?>> futures = new ArrayList<>();
@@ -201,7 +297,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (failures.get() > 0) throw new IllegalStateException(failures.get() + " floor runs failed");
-        return new Figures("floor (" + sandbox.name() + " + launcher only)", subs.size() * a.tests().size(), seconds, jobs);
+        return new Figures("Sandbox API (" + sandbox.name() + ", from Java)", subs.size() * a.tests().size(), seconds, jobs,
+                CpuUse.now().since(cpu));
     }
 
     private Figures engine(AppServices services, Sandbox sandbox, Assignment a, List<Submission> subs, java.io.PrintStream out)
@@ -209,6 +306,7 @@ public final class BenchCommand implements Callable<Integer> {
         GradingEngine engine = services.engine(sandbox);
         GradingRequest request = new GradingRequest(a, subs, "bench", services.checkers(sandbox), Map.of(), Optional.empty(),
                 Set.of(), false);
+        CpuUse cpu = CpuUse.now();
         long start = System.nanoTime();
         GradingOutcome o = engine.start(request, GradingListener.NONE).outcome().get(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -216,7 +314,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (notAccepted > 0) {
             out.println("warning: " + notAccepted + " generated submissions were not accepted; figures are suspect");
         }
-        return new Figures("engine (queue+sandbox+checker+H2)", subs.size() * a.tests().size(), seconds, jobs);
+        return new Figures("engine (queue+sandbox+checker+H2)", subs.size() * a.tests().size(), seconds, jobs,
+                CpuUse.now().since(cpu));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -74,6 +74,29 @@ public final class BwrapSandbox implements Sandbox {
         }
     }
 
+    /**
+     * A test run prepared but not started, for `gradebench bench`'s bare loop: run {@code argv} with stdout redirected
+     * to {@code report} (the launcher's report) as often as wanted; close it to release its sandbox uid. The files live
+     * in the session's workspace, removed with the session.
+     */
+    public record BareRun(List<String> argv, Path report, AutoCloseable release) implements AutoCloseable {
+        public BareRun {
+            argv = List.copyOf(argv);
+        }
+
+        @Override
+        public void close() throws Exception {
+            release.close();
+        }
+    }
+
+    /** Prepares {@code spec} in {@code session} (opened by this sandbox) without running it; see {@link BareRun}. */
+    public BareRun prepareBare(SandboxSession session, RunSpec spec, String name)
+            throws SandboxException, InterruptedException {
+        if (!(session instanceof BwrapSession s)) throw new IllegalArgumentException("not a bwrap session: " + session);
+        return s.prepareBare(spec, name);
+    }
+
     @Override
     public SandboxSession open(String label, Path sources, LanguageProfile profile) throws SandboxException {
         Environment env = environment();

@@ -30,10 +30,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One workspace of {@link BwrapSandbox}: {@code <ws>/prog} is the program folder; every run gets {@code <ws>/r<n>}
+ * One workspace of {@link BwrapSandbox}: {@code <ws>/prog} is the program folder. Test runs share {@code <ws>/run}
  * with {@code in/} (input copies), {@code out/} (the two output files, the only host files the program can write
- * in a test run), {@code ctl/} (the launcher report and bwrap's stderr, never mounted) and, for runs that collect
- * files, {@code scratch/}. The run folder is deleted after each run, the workspace on {@link #close()}.
+ * in a test run) and {@code ctl/} (the launcher report and bwrap's stderr, never mounted). It is created by the first
+ * run and reset by every later one instead of being rebuilt: runs within a session are sequential, nothing of a run
+ * outlives it, and the folder tree costs more than the run's own bookkeeping (see README, Speed). A run that
+ * collects files gets a folder {@code <ws>/r<n>} of its own, with {@code scratch/}, deleted after it. The workspace
+ * is deleted on {@link #close()}.
  */
 final class BwrapSession implements SandboxSession {
     private static final Logger LOG = LoggerFactory.getLogger(BwrapSession.class);
@@ -70,35 +73,70 @@ final class BwrapSession implements SandboxSession {
             throw new SandboxException("cannot reserve a sandbox uid: " + e.getMessage(), e);
         }
         OptionalInt uid = lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
-        Path runDir = workspace.resolve("r" + runs.incrementAndGet());
+        boolean collecting = !spec.collect().isEmpty();
+        Path runDir = collecting ? workspace.resolve("r" + runs.incrementAndGet()) : workspace.resolve("run");
         try {
-            return runIn(spec, uid, runDir);
+            return runIn(spec, uid, runDir, collecting);
         } catch (IOException e) {
             throw new SandboxException("sandbox run failed (" + label + "): " + e.getMessage(), e);
         } finally {
             try {
                 if (lease != null) killLeftovers(lease.uid());
-                BwrapSandbox.deleteQuietly(runDir);
+                if (collecting) BwrapSandbox.deleteQuietly(runDir);
             } finally {
                 if (lease != null) lease.close();
             }
         }
     }
 
-    private RunResult runIn(RunSpec spec, OptionalInt uid, Path runDir)
-            throws IOException, SandboxException, InterruptedException {
-        RuntimeDirs.ensureDir(runDir, RuntimeDirs.TRAVERSABLE);
-        Path in = RuntimeDirs.ensureDir(runDir.resolve("in"), RuntimeDirs.TRAVERSABLE);
-        Path out = RuntimeDirs.ensureDir(runDir.resolve("out"), RuntimeDirs.TRAVERSABLE);
-        Path ctl = RuntimeDirs.ensureDir(runDir.resolve("ctl"), RuntimeDirs.PRIVATE);
+    /** One run with its files in place: what {@link #runIn} executes and a bare benchmark loop replays. */
+    record Prepared(List<String> argv, Path report, Path bwrapErr, Path stdout, Path stderr, Optional<Path> scratch) {
+    }
+
+    /**
+     * Prepares a test run (no files collected) in {@code <ws>/<name>} under a sandbox uid reserved until the returned
+     * handle is closed, without running it: `gradebench bench` replays its argv from a shell loop to measure what the
+     * sandbox costs without this JVM.
+     */
+    BwrapSandbox.BareRun prepareBare(RunSpec spec, String name) throws SandboxException, InterruptedException {
+        if (!spec.collect().isEmpty()) throw new IllegalArgumentException("a bare run collects no files");
+        UidPool.Lease lease = null;
+        try {
+            lease = env.uids() == null ? null : env.uids().acquire();
+            OptionalInt uid = lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
+            Prepared p = prepare(spec, uid, workspace.resolve(HostFiles.checkRelative(name)), false);
+            UidPool.Lease held = lease;
+            lease = null;
+            return new BwrapSandbox.BareRun(p.argv(), p.report(), () -> {
+                if (held != null) held.close();
+            });
+        } catch (IOException e) {
+            throw new SandboxException("cannot prepare a bare run (" + label + "): " + e.getMessage(), e);
+        } finally {
+            if (lease != null) lease.close();
+        }
+    }
+
+    private Prepared prepare(RunSpec spec, OptionalInt uid, Path runDir, boolean collecting)
+            throws IOException, SandboxException {
+        Path in = runDir.resolve("in");
+        Path out = runDir.resolve("out");
+        Path ctl = runDir.resolve("ctl");
+        if (!Files.isDirectory(ctl, LinkOption.NOFOLLOW_LINKS)) {
+            RuntimeDirs.ensureDir(runDir, RuntimeDirs.TRAVERSABLE);
+            RuntimeDirs.ensureDir(in, RuntimeDirs.TRAVERSABLE);
+            RuntimeDirs.ensureDir(out, RuntimeDirs.TRAVERSABLE);
+            RuntimeDirs.ensureDir(ctl, RuntimeDirs.PRIVATE);
+        }
         Path stdout = out.resolve("stdout");
         Path stderr = out.resolve("stderr");
         for (Path f : List.of(stdout, stderr)) {
+            // Recreated, not truncated: the previous run's program owned this file and may have changed its mode.
+            Files.deleteIfExists(f);
             Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             if (uid.isPresent()) chown(f, uid.getAsInt());
         }
 
-        boolean collecting = !spec.collect().isEmpty();
         Optional<Path> scratch = Optional.empty();
         Map<String, Path> inputs = new LinkedHashMap<>();
         if (collecting) {
@@ -117,6 +155,7 @@ final class BwrapSession implements SandboxSession {
             for (Map.Entry<String, Path> e : spec.inputFiles().entrySet()) {
                 HostFiles.checkRelative(e.getKey());
                 Path copy = in.resolve("f" + (i++));
+                Files.deleteIfExists(copy);
                 HostFiles.copyFile(e.getValue(), copy);
                 inputs.put(e.getKey(), copy);
             }
@@ -133,9 +172,19 @@ final class BwrapSession implements SandboxSession {
                 env.rootLayout(), binds, env.launcher().path(), prog, spec.programWritable(), scratch, inputs,
                 stdout, stderr, environment, spec.limits().scratchBytes(), launch);
 
-        Path report = ctl.resolve("report");
-        Path bwrapErr = ctl.resolve("bwrap.err");
-        ProcessBuilder pb = new ProcessBuilder(cmd.argv())
+        return new Prepared(cmd.argv(), ctl.resolve("report"), ctl.resolve("bwrap.err"), stdout, stderr, scratch);
+    }
+
+    private RunResult runIn(RunSpec spec, OptionalInt uid, Path runDir, boolean collecting)
+            throws IOException, SandboxException, InterruptedException {
+        Prepared prepared = prepare(spec, uid, runDir, collecting);
+        Path report = prepared.report();
+        Path bwrapErr = prepared.bwrapErr();
+        Path stdout = prepared.stdout();
+        Path stderr = prepared.stderr();
+        Optional<Path> scratch = prepared.scratch();
+        BwrapConfig config = sandbox.config();
+        ProcessBuilder pb = new ProcessBuilder(prepared.argv())
                 .directory(new File("/"))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(report.toFile())

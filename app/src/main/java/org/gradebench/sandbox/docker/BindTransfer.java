@@ -109,7 +109,7 @@ final class BindTransfer implements FileTransfer {
             long cap = Math.max(spec.limits().stdoutBytes(), 64 * 1024);
             for (String name : spec.collect()) {
                 String safe = HostFiles.safeRelative(name);
-                Path p = resolveNoLinks(run, safe);
+                Path p = org.gradebench.sandbox.launcher.HostFiles.resolveNoLinks(run, safe);
                 if (p != null) collectTree(p, safe, cap, files);
             }
             return new Collected(stdout, stderr, files);
@@ -130,23 +130,6 @@ final class BindTransfer implements FileTransfer {
         } catch (IOException e) {
             LOG.warn("could not delete session folder {}: {}", sessionDir, e.toString());
         }
-    }
-
-    /** The path of {@code rel} below {@code root} when no component of it is a link; null when missing or a link. */
-    private static Path resolveNoLinks(Path root, String rel) throws IOException {
-        Path p = root;
-        for (String part : rel.split("/")) {
-            if (part.isEmpty() || part.equals(".")) continue;
-            p = p.resolve(part);
-            try {
-                if (Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
-                    return null;
-                }
-            } catch (NoSuchFileException e) {
-                return null;
-            }
-        }
-        return p;
     }
 
     private static void collectTree(Path p, String name, long cap, Map<String, CapturedOutput> files) throws IOException {

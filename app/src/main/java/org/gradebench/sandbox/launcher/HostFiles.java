@@ -65,9 +65,31 @@ public final class HostFiles {
         Map<String, CapturedOutput> out = new LinkedHashMap<>();
         for (String name : names) {
             String rel = checkRelative(name);
-            collectInto(root, rel, root.resolve(rel), capPerFile, maxFiles, out, 0);
+            Path p = resolveNoLinks(root, rel);
+            if (p != null) collectInto(root, rel, p, capPerFile, maxFiles, out, 0);
         }
         return out;
+    }
+
+    /**
+     * {@code root/rel} when no component of {@code rel} is a symbolic link; null when one is, or when a component is
+     * missing. The sandboxed program wrote the tree: a link in the middle ({@code feedback -> /etc}) would otherwise
+     * make the grader read host files for it.
+     */
+    public static Path resolveNoLinks(Path root, String rel) throws IOException {
+        Path p = root;
+        for (String part : rel.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            p = p.resolve(part);
+            try {
+                if (Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+                    return null;
+                }
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }
+        return p;
     }
 
     private static void collectInto(Path root, String rel, Path p, long cap, int maxFiles,

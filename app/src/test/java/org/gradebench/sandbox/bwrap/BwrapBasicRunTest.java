@@ -71,6 +71,36 @@ class BwrapBasicRunTest {
         }
     }
 
+    /** Test runs of a session share one run folder (see BwrapSession): nothing of one run may reach the next. */
+    @Test
+    void consecutiveRunsShareNothing(@TempDir Path src, @TempDir Path data) throws Exception {
+        SandboxTestSupport.requireUsable(sandbox);
+        Files.writeString(src.resolve("main.py"), """
+                import os, sys
+                text = sys.stdin.read()
+                if text.startswith("big"):
+                    print("x" * 5000)
+                    print("noise", file=sys.stderr)
+                    for fd in (1, 2):
+                        os.fchmod(fd, 0)   # the program owns its output files: try to spoil them for the next run
+                else:
+                    print(text.strip())
+                """);
+        Path big = Files.writeString(data.resolve("big.in"), "big\n");
+        Path small = Files.writeString(data.resolve("small.in"), "small\n");
+        try (SandboxSession s = sandbox.open("reuse", src, SandboxTestSupport.plain())) {
+            RunResult first = s.run(new RunSpec(List.of("/usr/bin/python3", "/box/prog/main.py"), false,
+                    Map.of("input", big), Optional.of("input"), SandboxTestSupport.small(), Map.of(), List.of()));
+            assertThat(first.exitCode()).isZero();
+            assertThat(first.stdout().size()).isEqualTo(5001);
+            RunResult second = s.run(new RunSpec(List.of("/usr/bin/python3", "/box/prog/main.py"), false,
+                    Map.of("input", small), Optional.of("input"), SandboxTestSupport.small(), Map.of(), List.of()));
+            assertThat(second.exitCode()).isZero();
+            assertThat(second.stdout().text()).isEqualTo("small\n");
+            assertThat(second.stderr().size()).isZero();
+        }
+    }
+
     @Test
     void compileCThenRunWithStdinAndExitCodes(@TempDir Path src, @TempDir Path data) throws Exception {
         SandboxTestSupport.requireUsable(sandbox);

@@ -49,6 +49,11 @@ class HostFilesTest {
         Map<String, CapturedOutput> got = HostFiles.collect(dir, List.of("feedback", "nothere"), 100, 10);
         assertThat(got).containsOnlyKeys("feedback/judgemessage.txt", "feedback/sub/deep.txt");
         assertThat(got.get("feedback/sub/deep.txt").text()).isEqualTo("deep");
+        // A link in the middle of a requested name is not followed either.
+        Files.createDirectories(outside.resolve("sub"));
+        Files.writeString(outside.resolve("sub/secret.txt"), "s3cret");
+        Files.createSymbolicLink(dir.resolve("out"), outside);
+        assertThat(HostFiles.collect(dir, List.of("out/sub/secret.txt", "out/sub", "out"), 100, 10)).isEmpty();
         assertThatThrownBy(() -> HostFiles.collect(dir, List.of("../x"), 1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -52,6 +52,12 @@ final class BwrapSession implements SandboxSession {
     private final Map<String, String> profileEnv;
     private final String label;
     private final AtomicInteger runs = new AtomicInteger();
+    /**
+     * The last run ended normally: bwrap exited 0 after a complete launcher report. Then the kernel has already
+     * killed every process of the run's pid namespace (its init, the launcher, exited; bwrap reaped it), so the /proc
+     * scan for leftovers, which costs more than the rest of the run's bookkeeping, is skipped. Runs are sequential.
+     */
+    private boolean lastExitClean;
 
     BwrapSession(BwrapSandbox sandbox, BwrapSandbox.Environment env, Path workspace, List<String> binds,
                  Map<String, String> profileEnv, String label) {
@@ -75,13 +81,14 @@ final class BwrapSession implements SandboxSession {
         OptionalInt uid = lease == null ? OptionalInt.empty() : OptionalInt.of(lease.uid());
         boolean collecting = !spec.collect().isEmpty();
         Path runDir = collecting ? workspace.resolve("r" + runs.incrementAndGet()) : workspace.resolve("run");
+        lastExitClean = false;
         try {
             return runIn(spec, uid, runDir, collecting);
         } catch (IOException e) {
             throw new SandboxException("sandbox run failed (" + label + "): " + e.getMessage(), e);
         } finally {
             try {
-                if (lease != null) killLeftovers(lease.uid());
+                if (lease != null && !lastExitClean) killLeftovers(lease.uid());
                 if (collecting) BwrapSandbox.deleteQuietly(runDir);
             } finally {
                 if (lease != null) lease.close();
@@ -228,6 +235,7 @@ final class BwrapSession implements SandboxSession {
                 ? HostFiles.collect(scratch.get(), spec.collect(), spec.limits().stdoutBytes(), MAX_COLLECTED_FILES)
                 : Map.of();
         RunResult result = lr.toRunResult(so, se, files);
+        lastExitClean = exit == 0;
         if (result.outcome() == RunResult.Outcome.SANDBOX_ERROR) throw new SandboxException(result.diagnostics());
         return result;
     }

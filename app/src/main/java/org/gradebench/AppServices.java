@@ -170,6 +170,11 @@ public final class AppServices implements AutoCloseable {
         return new AutoDetectingSubmissionSource();
     }
 
+    /** The importer with the CLI's choices (e.g. a Moodle grading worksheet for late flags). */
+    public AutoDetectingSubmissionSource submissions(ImportOptions options) {
+        return new AutoDetectingSubmissionSource(options);
+    }
+
     /**
      * The sandbox to grade with.
      *

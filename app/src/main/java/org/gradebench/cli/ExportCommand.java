@@ -60,7 +60,9 @@ public final class ExportCommand implements Callable<Integer> {
     String column;
 
     @Option(names = "--lms-template", paramLabel = "FILE",
-            description = "The grade CSV downloaded from the LMS: keep its headers and rows, fill in the grades.")
+            description = "The grade CSV downloaded from the LMS: keep its headers and rows, fill in the grades. "
+                    + "Needed for Brightspace (Grades > Export with Username and Org Defined ID): its submissions "
+                    + "download has no usernames.")
     Path template;
 
     @Option(names = "--max-points", paramLabel = "N",

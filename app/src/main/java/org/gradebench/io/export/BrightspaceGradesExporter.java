@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * without it rows are keyed by Username (the submission's login). The practical route is a template: the grades CSV
  * exported from Brightspace (with OrgDefinedId, Username, names, email), where students are found by login, email or
  * name and only the item's cells are filled. An unknown item name creates a new grade item on import, so pass
- * {@link ExportOptions#column()} with the item's exact name. Overrides cannot get a column (it would be read as a
+ * {@link ExportOptions#column()} with the item's exact name. A file that would have no student row (no submission
+ * has a username, or nobody is found in the template) is refused with an {@code InvalidInputException} saying which
+ * Brightspace file to export, never written: Brightspace would "import" it without error and change nothing. Overrides cannot get a column (it would be read as a
  * grade item): they are reported on the console only. Whether feedback text can be imported through this CSV is
  * unverified, so it is not written.
  */

@@ -102,7 +102,9 @@ public final class ExportDialog {
         vm.formatProperty().addListener((o, a, b) -> templateShown.run());
         templateShown.run();
 
-        TextField column = field("export-column", vm.columnProperty(), "the grade item as the LMS names it (default: the assignment title)");
+        TextField column = field("export-column", vm.columnProperty(), "");
+        column.promptTextProperty().bind(vm.columnHintProperty());
+        column.disableProperty().bind(vm.formatProperty().isEqualTo(Format.CSV));
         g.addRow(row++, new Label("Grade item"), column);
 
         TextField out = field("export-out", vm.outProperty(), "where to save the grade file");

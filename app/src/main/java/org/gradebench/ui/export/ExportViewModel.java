@@ -65,6 +65,7 @@ public final class ExportViewModel {
     private final BooleanProperty comments = new SimpleBooleanProperty(false);
     private final StringProperty templateHint = new SimpleStringProperty("");
     private final StringProperty feedbackHint = new SimpleStringProperty("");
+    private final StringProperty columnHint = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty report = new SimpleStringProperty("");
     private final ObjectProperty<UserMessage> message = new SimpleObjectProperty<>();
@@ -108,6 +109,14 @@ public final class ExportViewModel {
             case NEEDED_WITHOUT_USERNAMES -> "Needed: " + now.templateFile() + ". Brightspace's submissions download "
                     + "has no Username or Org Defined ID, which its grade import needs; students are found in this file "
                     + "by email or name.";
+        });
+        // the same option means a different thing per LMS (Moodle: the worksheet's grade column header)
+        columnHint.set(switch (now) {
+            case MOODLE -> "the worksheet's grade column (default: Grade; give it for a translated worksheet)";
+            case CANVAS -> "the assignment column as Canvas names it, e.g. Lab 1 (128834) (default: the assignment title)";
+            case BLACKBOARD -> "the Grade Center column, e.g. Lab 1 [Total Pts: 10 Score] |92376 (default: the assignment title)";
+            case BRIGHTSPACE -> "the grade item's exact name, e.g. Lab 1 (default: the assignment title)";
+            case CSV -> "not used by the plain CSV";
         });
         feedbackHint.set("feedback.html and feedback.txt for each student: " + now.feedbackLayout() + ".");
         Optional<Path> dir = directory();
@@ -293,6 +302,11 @@ public final class ExportViewModel {
 
     public ReadOnlyStringProperty templateHintProperty() {
         return templateHint;
+    }
+
+    /** What the grade-item field means for the chosen LMS. */
+    public ReadOnlyStringProperty columnHintProperty() {
+        return columnHint;
     }
 
     public ReadOnlyStringProperty feedbackHintProperty() {

@@ -73,6 +73,15 @@ class LmsGradeExportServiceTest {
     }
 
     @Test
+    void everyFormatOfThePortHasAnExporter() {
+        for (Format f : Format.values()) {
+            assertThat(GradeExporter.of(ExportFormat.valueOf(f.name())).format().id()).isEqualTo(f.id());
+            assertThat(Format.parse(f.id())).isEqualTo(f);
+        }
+        assertThat(ExportFormat.values()).hasSize(Format.values().length);
+    }
+
+    @Test
     void refusesWhatItCannotDoBeforeWritingAnything() throws Exception {
         ExportFixture f = ExportFixture.standard(tmp.resolve("fx"));
         GradeExportService s = service(f);

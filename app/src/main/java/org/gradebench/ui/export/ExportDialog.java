@@ -167,11 +167,13 @@ public final class ExportDialog {
         action.setWrapText(true);
         action.getStyleClass().add(Styles.MUTED);
         vm.messageProperty().addListener((o, a, m) -> {
-            status.getStyleClass().removeAll("gb-warning-text", "gb-error-text", "gb-success-text");
+            // AtlantaFX's label colours, so both themes get them
+            status.getStyleClass().removeAll(atlantafx.base.theme.Styles.DANGER, atlantafx.base.theme.Styles.WARNING,
+                    atlantafx.base.theme.Styles.SUCCESS);
             status.setText(m == null ? "" : m.text());
             action.setText(m == null ? "" : m.action());
-            if (m != null) status.getStyleClass().add(m.severity() == UserMessage.Severity.ERROR ? "gb-error-text"
-                    : m.severity() == UserMessage.Severity.WARNING ? "gb-warning-text" : "gb-success-text");
+            if (m != null) status.getStyleClass().add(m.severity() == UserMessage.Severity.ERROR ? atlantafx.base.theme.Styles.DANGER
+                    : m.severity() == UserMessage.Severity.WARNING ? atlantafx.base.theme.Styles.WARNING : atlantafx.base.theme.Styles.SUCCESS);
         });
         vm.runningProperty().addListener((o, a, b) -> {
             if (b) status.setText("Exporting\u2026");
@@ -185,7 +187,15 @@ public final class ExportDialog {
         report.visibleProperty().bind(vm.reportProperty().isNotEmpty());
         report.managedProperty().bind(report.visibleProperty());
 
-        VBox box = new VBox(10, g, status, action, report);
+        Label note = new Label();
+        note.setId("export-note");
+        note.setWrapText(true);
+        note.getStyleClass().add("gb-warning-text");
+        note.textProperty().bind(vm.noteProperty());
+        note.visibleProperty().bind(vm.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+
+        VBox box = new VBox(10, note, g, status, action, report);
         box.setPadding(new Insets(8, 4, 4, 4));
         return box;
     }

@@ -66,6 +66,7 @@ public final class ExportViewModel {
     private final StringProperty templateHint = new SimpleStringProperty("");
     private final StringProperty feedbackHint = new SimpleStringProperty("");
     private final StringProperty columnHint = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty report = new SimpleStringProperty("");
     private final ObjectProperty<UserMessage> message = new SimpleObjectProperty<>();
@@ -302,6 +303,15 @@ public final class ExportViewModel {
 
     public ReadOnlyStringProperty templateHintProperty() {
         return templateHint;
+    }
+
+    /** Something to know before exporting (e.g. the session holds only some of the students on screen); "" for none. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note;
+    }
+
+    public void setNote(String text) {
+        note.set(text == null ? "" : text);
     }
 
     /** What the grade-item field means for the chosen LMS. */

@@ -748,7 +748,14 @@ public final class MainViewModel {
             return Optional.empty();
         }
         Assignment a = assignment.get();
-        return Optional.of(new ExportViewModel(workbench::gradeExport, id, a == null ? "grades" : a.title(), prefs, ui, background));
+        ExportViewModel e = new ExportViewModel(workbench::gradeExport, id, a == null ? "grades" : a.title(), prefs, ui, background);
+        // after "Regrade failed" or a cell regrade the live view merges sessions, but the newest holds only some students
+        int shown = readOnly.get() ? -1 : matrix.rowCount();
+        sessions.stream().filter(s -> s.id() == id).findFirst().filter(s -> shown > 0 && s.submissions() < shown)
+                .ifPresent(s -> e.setNote("Session " + id + " holds " + s.submissions() + " of the " + shown
+                        + " students on screen (it regraded only some of them), so only those are exported. To export "
+                        + "everyone, grade all (F5) or open a complete session from Sessions."));
+        return Optional.of(e);
     }
 
     // ---------------------------------------------------------------- background helper

@@ -145,12 +145,21 @@ public final class MoodleImporter implements LayoutImporter {
 
     /**
      * The identity with what the worksheet says: a person by participant id; a team (worksheet with a Group column)
-     * by group name, late when any member's row is late, without a member's email.
+     * by group name (or, in Moodle 4.0 and older, {@code GROUP-MEMBER_PARTICIPANTID}), late when any member's row is
+     * late, without a member's email.
      */
     private static Optional<Submission.Identity> fromWorksheet(MoodleWorksheet w, Student st, Submission.Identity base) {
         if (w.teams) {
             List<MoodleWorksheet.Row> members = w.group(st.label());
-            if (members.isEmpty()) return Optional.empty();
+            if (members.isEmpty()) {
+                // Moodle <= 4.0 named team folders GROUP-MEMBER_PARTICIPANTID: there the number is a participant id
+                MoodleWorksheet.Row r = st.id().map(w.byParticipant::get).orElse(null);
+                String label = MoodleWorksheet.cleanKey(st.label());
+                if (r == null || r.group().isEmpty() || !label.startsWith(MoodleWorksheet.cleanKey(r.group().get()) + "-")) {
+                    return Optional.empty();
+                }
+                members = w.group(r.group().get());
+            }
             boolean late = members.stream().anyMatch(MoodleWorksheet.Row::late);
             Optional<Instant> at = members.stream().map(MoodleWorksheet.Row::submittedAt).flatMap(Optional::stream)
                     .max(Instant::compareTo);

@@ -109,17 +109,21 @@ class MoodleWorksheetTest {
         Path zip = TestArchives.zip()
                 .file("Tutorial A_1834533_assignsubmission_file/t.py", "group id that collides with a participant id")
                 .file("Rock n Roll_78_assignsubmission_file/r.py", "r")
+                .file("Tutorial B-Ana Ruiz_1834540_assignsubmission_file_/b.py", "Moodle 4.0 team folder: member's participant id")
                 .write(temp.resolve("CS101-Team-4900.zip"));
         Path sheet = Files.writeString(temp.resolve("sheet.csv"), "Identifier,\"Full name\",Status,Group,Grade\n"
                 + "\"Participant 1834533\",\"Seán O'Connor\",\"Submitted for grading\",\"Rock 'n' Roll\",\n"
                 + "\"Participant 1834534\",\"Zoë Ångström\",\"Submitted for grading - 3 hours late\",\"Rock 'n' Roll\",\n"
-                + "\"Participant 1834535\",\"Wei Li\",\"Submitted for grading\",\"Tutorial A\",\n", StandardCharsets.UTF_8);
+                + "\"Participant 1834535\",\"Wei Li\",\"Submitted for grading\",\"Tutorial A\",\n"
+                + "\"Participant 1834540\",\"Ana Ruiz\",\"Submitted for grading - 1 min late\",\"Tutorial B\",\n", StandardCharsets.UTF_8);
         ImportResult r = new AutoDetectingSubmissionSource(ImportOptions.defaults().withMoodleWorksheet(sheet)).load(zip, temp.resolve("ws"));
         Map<String, Submission> s = byId(r);
         assertThat(s.get("1834533").identity().late()).as("Tutorial A is on time; 1834533 is its group id").isFalse();
         assertThat(s.get("1834533").student()).isEqualTo("Tutorial A");
         assertThat(s.get("78").identity().late()).isTrue();
         assertThat(s.get("78").identity().email()).isEmpty();
+        assertThat(s.get("1834540").identity().late()).isTrue();
+        assertThat(r.warnings()).isEmpty();
     }
 
     @Test

@@ -116,6 +116,7 @@ class ExportDialogFlowTest {
                 .contains("1 overridden by hand: deepak_patel");
         assertThat(robot.lookup("#export-message").queryAs(Label.class).getText())
                 .isEqualTo("Exported 13 grade(s) to grades.csv, feedback for 13 student(s).");
+        snapshot(robot, "export-dialog-result");
         CsvTable t = CsvTable.read(out);
         assertThat(t.rows()).hasSize(13);
         List<String> deepak = t.rows().stream().filter(r -> r.get(t.column("id")).equals("deepak_patel")).findFirst().orElseThrow();
@@ -137,9 +138,25 @@ class ExportDialogFlowTest {
         robot.clickOn("#export-run");
         waitFor(30, () -> robot.lookup("#export-message").queryAs(Label.class).getText().contains("Brightspace"));
         String refusal = robot.lookup("#export-message").queryAs(Label.class).getText();
-        assertThat(refusal).contains("no Username or OrgDefinedId").contains("Grades > Export").doesNotContain("Exception");
-        assertThat(robot.lookup("#export-action").queryAs(Label.class).getText()).startsWith("Give the LMS grade file");
+        assertThat(refusal).startsWith("A Brightspace").contains("no Username or OrgDefinedId").contains("Grades > Export").doesNotContain("Exception");
+        assertThat(robot.lookup("#export-action").queryAs(Label.class).getText()).startsWith("Pick that file in 'LMS grade file' above");
         assertThat(d2l).doesNotExist();
+        snapshot(robot, "export-dialog-refusal");
         robot.clickOn("#export-close");
+    }
+
+    /** The dialog as drawn, under target/ (for a look at the layout; no assertion rests on it). */
+    private static void snapshot(FxRobot robot, String name) throws Exception {
+        javafx.scene.image.WritableImage img = onFx(() -> robot.lookup("#export-run").query().getScene().snapshot(null));
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            b.setRGB(0, y, w, 1, row, 0, w);
+        }
+        Path file = Path.of("target", name + ".png");
+        javax.imageio.ImageIO.write(b, "png", file.toFile());
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -47,7 +48,9 @@ public final class ExportDialog {
         d.setTitle("Export grades");
         d.setHeaderText("Export session " + vm.sessionId() + ": grades (with your overrides) and feedback for the LMS");
         d.getDialogPane().setContent(content(owner, vm));
-        d.getDialogPane().setPrefWidth(760);
+        d.setResizable(true);
+        d.getDialogPane().setPrefWidth(780);
+        d.getDialogPane().setMinWidth(680);
         d.getDialogPane().getButtonTypes().addAll(EXPORT, ButtonType.CLOSE);
         Button export = (Button) d.getDialogPane().lookupButton(EXPORT);
         export.setId("export-run");
@@ -66,7 +69,7 @@ public final class ExportDialog {
         g.setHgap(10);
         g.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(130);
+        labels.setMinWidth(140);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(labels, fields);
@@ -119,7 +122,8 @@ public final class ExportDialog {
         });
         g.addRow(row++, new Label("Save grades to"), row(out, browseOut));
 
-        CheckBox feedback = new CheckBox("Per-student feedback");
+        CheckBox feedback = new CheckBox("Feedback");
+        feedback.setTooltip(new javafx.scene.control.Tooltip("Write a feedback report (HTML and text) for every student"));
         feedback.setId("export-feedback");
         feedback.selectedProperty().bindBidirectional(vm.feedbackProperty());
         TextField feedbackTarget = field("export-feedback-target", vm.feedbackTargetProperty(),
@@ -153,7 +157,9 @@ public final class ExportDialog {
         decimal.valueProperty().bindBidirectional(vm.decimalProperty());
         g.addRow(row++, new Label("Decimal separator"), decimal);
 
-        CheckBox comments = new CheckBox("Also put my comments in the LMS's feedback column (Moodle, Blackboard with a template)");
+        CheckBox comments = new CheckBox("Also write my comments into the LMS's feedback column");
+        comments.setTooltip(new javafx.scene.control.Tooltip("Moodle's 'Feedback comments'; Blackboard's 'Feedback to "
+                + "Learner' when the Grade Center file has it. Off by default: an empty comment may clear feedback typed in the LMS."));
         comments.setId("export-comments");
         comments.setWrapText(true);
         comments.selectedProperty().bindBidirectional(vm.commentsProperty());
@@ -162,9 +168,11 @@ public final class ExportDialog {
         Label status = new Label();
         status.setId("export-message");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Label action = new Label();
         action.setId("export-action");
         action.setWrapText(true);
+        action.setMinHeight(Region.USE_PREF_SIZE);
         action.getStyleClass().add(Styles.MUTED);
         vm.messageProperty().addListener((o, a, m) -> {
             // AtlantaFX's label colours, so both themes get them
@@ -190,14 +198,23 @@ public final class ExportDialog {
         Label note = new Label();
         note.setId("export-note");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.getStyleClass().add("gb-warning-text");
         note.textProperty().bind(vm.noteProperty());
         note.visibleProperty().bind(vm.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
 
         VBox box = new VBox(10, note, g, status, action, report);
-        box.setPadding(new Insets(8, 4, 4, 4));
-        return box;
+        box.setPadding(new Insets(8, 12, 4, 4));
+        // long messages and reports scroll; the Export and Close buttons stay on screen
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(560);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        // a new message is scrolled into view
+        vm.messageProperty().addListener((o, a, b) -> scroll.setVvalue(1.0));
+        return scroll;
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty p, String prompt) {
@@ -219,7 +236,10 @@ public final class ExportDialog {
         Label l = new Label();
         l.setWrapText(true);
         l.getStyleClass().add(Styles.MUTED);
-        l.setMaxWidth(580);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        // a small preferred width: the column's width decides, and the text wraps instead of widening the dialog
+        l.setPrefWidth(200);
+        l.setMaxWidth(Double.MAX_VALUE);
         return l;
     }
 

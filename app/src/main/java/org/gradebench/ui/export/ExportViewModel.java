@@ -239,12 +239,12 @@ public final class ExportViewModel {
         if (e instanceof UserError u) return u;
         if (e instanceof ExportRefusedException r) {
             log.info("export refused: {}", r.getMessage());
-            return new UserError(r.getMessage(), "Change that choice and export again.", r);
+            return new UserError(sentence(r.getMessage()), "Change that choice and export again.", r);
         }
         if (e instanceof InvalidInputException i) {
             log.info("export refused: {}", i.getMessage());
-            return new UserError(i.getMessage(), format.get().templateFile().isEmpty() ? "Check the choices and export again."
-                    : "Give the LMS grade file: " + format.get().templateFile() + ".", i);
+            return new UserError(sentence(i.getMessage()), format.get().templateFile().isEmpty() ? "Check the choices and export again."
+                    : "Pick that file in 'LMS grade file' above (" + format.get().templateFile() + ") and export again.", i);
         }
         if (e instanceof IOException io) {
             log.warn("export failed", io);
@@ -253,6 +253,11 @@ public final class ExportViewModel {
         }
         log.error("export failed", e);
         return new UserError("Something went wrong while exporting.", "Details are in the log file.", e);
+    }
+
+    /** Messages written for the console start in lower case; on screen they are sentences. */
+    static String sentence(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The result as a person reads it: what was written, then the details the CLI prints. */

@@ -151,7 +151,7 @@ class ExportViewModelTest {
         assertThat(m.severity()).isEqualTo(UserMessage.Severity.ERROR);
         assertThat(m.text()).contains("no Username or OrgDefinedId").contains("Grades > Export")
                 .doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(m.action()).contains("Give the LMS grade file");
+        assertThat(m.action()).startsWith("Pick that file in 'LMS grade file' above");
         assertThat(vm.reportProperty().get()).isEmpty();
         assertThat(out).doesNotExist();
     }

@@ -25,6 +25,9 @@ import org.gradebench.io.profile.ProfileToolchains;
 import org.gradebench.store.DataDirectories;
 import org.gradebench.io.assignment.AssignmentFolderLoader;
 import org.gradebench.io.importing.AutoDetectingSubmissionSource;
+import org.gradebench.io.importing.ImportOptions;
+import org.gradebench.core.export.GradeExportService;
+import org.gradebench.io.export.LmsGradeExportService;
 import org.gradebench.sandbox.none.UnsandboxedSandbox;
 import org.gradebench.sandbox.docker.DockerClientFactory;
 import org.gradebench.sandbox.docker.DockerEndpoint;
@@ -157,9 +160,19 @@ public final class AppServices implements AutoCloseable {
         return new AssignmentFolderLoader(profiles.stream().map(LanguageProfile::name).collect(Collectors.toSet()));
     }
 
+    /** Grade and feedback export over the history (the CLI's `export` and the window's export dialog). */
+    public GradeExportService gradeExport() throws StartupException {
+        return new LmsGradeExportService(history(), reviews(), assignments(), Clock.systemUTC());
+    }
+
     /** Auto-detects generic folders, archives and LMS exports. */
     public AutoDetectingSubmissionSource submissions() {
         return new AutoDetectingSubmissionSource();
+    }
+
+    /** The importer with the CLI's choices (e.g. a Moodle grading worksheet for late flags). */
+    public AutoDetectingSubmissionSource submissions(ImportOptions options) {
+        return new AutoDetectingSubmissionSource(options);
     }
 
     /**

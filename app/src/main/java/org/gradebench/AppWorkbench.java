@@ -3,6 +3,7 @@ package org.gradebench;
 import org.gradebench.core.assignment.Assignment;
 import org.gradebench.core.assignment.InvalidInputException;
 import org.gradebench.core.check.CheckerProvider;
+import org.gradebench.core.export.GradeExportService;
 import org.gradebench.core.grading.GradingEngine;
 import org.gradebench.core.grading.GradingListener;
 import org.gradebench.core.grading.GradingRequest;
@@ -96,6 +97,16 @@ public final class AppWorkbench implements Workbench {
     public ReviewStore reviews() throws UserError {
         try {
             return services.reviews();
+        } catch (AppServices.StartupException | HistoryException e) {
+            throw new UserError("The history database cannot be opened: " + e.getMessage(),
+                    "Close any other Gradebench using it (only one may use it at a time).", e);
+        }
+    }
+
+    @Override
+    public GradeExportService gradeExport() throws UserError {
+        try {
+            return services.gradeExport();
         } catch (AppServices.StartupException | HistoryException e) {
             throw new UserError("The history database cannot be opened: " + e.getMessage(),
                     "Close any other Gradebench using it (only one may use it at a time).", e);

@@ -1,34 +1,23 @@
 package org.gradebench.cli;
 
 import org.gradebench.AppServices;
-import org.gradebench.core.assignment.Assignment;
-import org.gradebench.core.assignment.AssignmentHashes;
 import org.gradebench.core.assignment.InvalidInputException;
-import org.gradebench.core.history.Review;
+import org.gradebench.core.export.ExportRefusedException;
+import org.gradebench.core.export.GradeExportService;
 import org.gradebench.core.history.SessionSummary;
-import org.gradebench.core.history.StoredSession;
-import org.gradebench.io.export.ExportFormat;
-import org.gradebench.io.export.ExportOptions;
-import org.gradebench.io.export.ExportReport;
-import org.gradebench.io.export.GradeBook;
-import org.gradebench.io.export.GradeExporter;
 import org.gradebench.io.export.MatchKey;
-import org.gradebench.io.export.Texts;
-import org.gradebench.io.export.feedback.FeedbackWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -71,7 +60,9 @@ public final class ExportCommand implements Callable<Integer> {
     String column;
 
     @Option(names = "--lms-template", paramLabel = "FILE",
-            description = "The grade CSV downloaded from the LMS: keep its headers and rows, fill in the grades.")
+            description = "The grade CSV downloaded from the LMS: keep its headers and rows, fill in the grades. "
+                    + "Needed for Brightspace (Grades > Export with Username and Org Defined ID): its submissions "
+                    + "download has no usernames.")
     Path template;
 
     @Option(names = "--max-points", paramLabel = "N",
@@ -106,92 +97,34 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = System.err;
-        ExportFormat fmt;
-        ExportOptions options;
+        GradeExportService.Format fmt;
         try {
-            fmt = ExportFormat.parse(format);
-            options = options();
+            fmt = GradeExportService.Format.parse(format);
+            if (decimal != null && decimal.length() != 1) throw new IllegalArgumentException("--decimal-separator must be '.' or ','");
+            if (zone != null) ZoneId.of(zone);
+            match.forEach(MatchKey::parse);
         } catch (IllegalArgumentException | DateTimeException e) {
             err.println("gradebench: " + e.getMessage());
             return 2;
         }
-        if (template != null && !Files.isRegularFile(template)) {
-            err.println("gradebench: template " + template + " does not exist");
-            return 2;
-        }
-        if (feedback != null && !feedback.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")
-                && Files.isDirectory(feedback)) {
-            try (var list = Files.list(feedback)) {
-                if (list.findAny().isPresent()) {
-                    err.println("gradebench: feedback folder " + feedback + " is not empty; choose a new folder (or a .zip)");
-                    return 2;
-                }
-            } catch (IOException e) {
-                err.println("gradebench: " + e.getMessage());
-                return 3;
-            }
-        }
         try (AppServices services = common.services(null)) {
             Optional<Long> id = sessionId(services, err);
             if (id.isEmpty()) return 2;
-            Optional<StoredSession> stored = services.history().load(id.get());
-            if (stored.isEmpty()) {
-                err.println("gradebench: no session " + id.get() + " in " + services.databaseLocation());
-                return 2;
-            }
-            SessionSummary s = stored.get().summary();
-            Path assignmentPath = assignment != null ? assignment.toAbsolutePath().normalize() : Path.of(s.info().assignmentPath());
-            Assignment a;
-            try {
-                a = services.assignments().load(assignmentPath);
-            } catch (InvalidInputException | RuntimeException e) {
-                err.println("gradebench: cannot load the assignment " + assignmentPath + ": " + e.getMessage());
-                err.println("  Scores are computed from the assignment's tests and weights; pass --assignment DIR.");
-                return 2;
-            }
-            try {
-                if (!AssignmentHashes.testsHash(a).equals(s.info().testsHash())) {
-                    err.println("warning: the assignment's tests changed since session " + s.id()
-                            + " was graded; scores use the tests as they are now");
-                }
-            } catch (RuntimeException e) {
-                err.println("warning: cannot check whether the tests changed: " + e.getMessage());
-            }
-            Map<String, Review> reviews = services.reviews().reviews(s.id());
-            GradeBook book = GradeBook.of(stored.get(), reviews, Optional.of(a));
-            if (book.rows().isEmpty()) err.println("warning: session " + s.id() + " has no submissions");
-            ExportReport report = GradeExporter.of(fmt).write(book, options, out);
-            print(err, report);
-            if (feedback != null) {
-                FeedbackWriter.Result fb = new FeedbackWriter(Clock.systemUTC())
-                        .write(book, fmt, report.lmsMax(), report.decimal(), feedback);
-                err.printf("Wrote feedback for %d student(s) to %s%n", fb.written(), fb.target());
-                fb.skipped().forEach(k -> err.printf("  no feedback for %s (%s): %s%n", k.submissionId(), k.student(), k.reason()));
-                fb.warnings().forEach(w -> err.println("warning: " + w));
-            }
+            GradeExportService.Request request = new GradeExportService.Request(id.get(), Optional.ofNullable(assignment),
+                    fmt, out, Optional.ofNullable(template), Optional.ofNullable(feedback),
+                    Optional.ofNullable(decimal).map(d -> d.charAt(0)), Optional.ofNullable(column),
+                    maxPoints == null ? OptionalDouble.empty() : OptionalDouble.of(maxPoints), Optional.ofNullable(bom),
+                    Optional.ofNullable(zone).map(ZoneId::of), match, comments, orgDefinedId);
+            GradeExportService.Result result = services.gradeExport().export(request);
+            result.summaryLines().forEach(err::println);
             return 0;
-        } catch (InvalidInputException e) {
+        } catch (ExportRefusedException | InvalidInputException e) {
             err.println("gradebench: " + e.getMessage());
             return 2;
         } catch (AppServices.StartupException | IOException e) {
             err.println("gradebench: " + e.getMessage());
             return 3;
         }
-    }
-
-    private ExportOptions options() {
-        ExportOptions o = ExportOptions.defaults();
-        if (column != null) o = o.withColumn(column);
-        if (template != null) o = o.withTemplate(template);
-        if (maxPoints != null) o = o.withMaxPoints(maxPoints);
-        if (decimal != null) {
-            if (decimal.length() != 1) throw new IllegalArgumentException("--decimal-separator must be '.' or ','");
-            o = o.withDecimalSeparator(decimal.charAt(0));
-        }
-        if (bom != null) o = o.withBom(bom);
-        if (zone != null) o = o.withClock(Clock.systemUTC(), ZoneId.of(zone));
-        if (!match.isEmpty()) o = o.withMatch(match.stream().map(MatchKey::parse).toList());
-        return o.withComments(comments).withOrgDefinedIdFromLmsId(orgDefinedId);
     }
 
     private Optional<Long> sessionId(AppServices services, PrintStream err) throws AppServices.StartupException {
@@ -209,20 +142,5 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("gradebench: --session must be a session id or 'latest', not '" + session + "'");
             return Optional.empty();
         }
-    }
-
-    static void print(PrintStream err, ExportReport r) {
-        err.printf("Wrote %d grade row(s) to %s (%s, out of %s)%n", r.written(), r.file(), r.format().id(),
-                Texts.number(r.lmsMax(), 2, '.'));
-        if (r.overridden().isEmpty()) {
-            err.println("No manual overrides.");
-        } else {
-            err.printf("%d overridden by hand: %s%n", r.overridden().size(), String.join(", ", r.overridden()));
-        }
-        if (!r.skipped().isEmpty()) {
-            err.printf("%d skipped (not in the file):%n", r.skipped().size());
-            r.skipped().forEach(k -> err.printf("  %s (%s): %s%n", k.submissionId(), k.student(), k.reason()));
-        }
-        r.warnings().forEach(w -> err.println("warning: " + w));
     }
 }

@@ -10,6 +10,7 @@ import org.gradebench.core.grading.GradingRequest;
 import org.gradebench.core.history.SessionSummary;
 import org.gradebench.core.run.Sandbox;
 import org.gradebench.core.submission.SubmissionSource;
+import org.gradebench.io.importing.ImportOptions;
 import org.gradebench.io.report.CsvReportWriter;
 import org.gradebench.io.report.JsonReportWriter;
 import picocli.CommandLine.Command;
@@ -57,6 +58,13 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write a CSV of grades here.")
     Path csv;
+
+    @Option(names = "--lms-worksheet", paramLabel = "FILE.csv",
+            description = "Moodle: the grading worksheet CSV (Assignment > View all submissions > Grading action > "
+                    + "Download grading worksheet). Moodle's submissions zip does not say who was late; the worksheet's "
+                    + "Status does, and gives emails. Default: a worksheet inside the download, or next to it named "
+                    + "Grades-<zip name>.csv.")
+    Path worksheet;
 
     @Option(names = "--resume", description = "Continue the newest unfinished session of this assignment and submissions.")
     boolean resume;
@@ -113,7 +121,13 @@ public final class GradeCommand implements Callable<Integer> {
             Path source = submissions.toAbsolutePath().normalize();
             SubmissionSource.ImportResult imported;
             try {
-                imported = services.submissions().load(source, services.newWorkspace("import"));
+                if (worksheet != null && !Files.isRegularFile(worksheet)) {
+                    err.println("gradebench: the Moodle grading worksheet " + worksheet + " does not exist");
+                    return 2;
+                }
+                ImportOptions importOptions = worksheet == null ? ImportOptions.defaults()
+                        : ImportOptions.defaults().withMoodleWorksheet(worksheet.toAbsolutePath().normalize());
+                imported = services.submissions(importOptions).load(source, services.newWorkspace("import"));
             } catch (InvalidInputException e) {
                 err.println("gradebench: invalid submissions: " + e.getMessage());
                 return 2;

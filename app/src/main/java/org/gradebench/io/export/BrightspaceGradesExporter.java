@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * without it rows are keyed by Username (the submission's login). The practical route is a template: the grades CSV
  * exported from Brightspace (with OrgDefinedId, Username, names, email), where students are found by login, email or
  * name and only the item's cells are filled. An unknown item name creates a new grade item on import, so pass
- * {@link ExportOptions#column()} with the item's exact name. Overrides cannot get a column (it would be read as a
+ * {@link ExportOptions#column()} with the item's exact name. A file that would have no student row (no submission
+ * has a username, or nobody is found in the template) is refused with an {@code InvalidInputException} saying which
+ * Brightspace file to export, never written: Brightspace would "import" it without error and change nothing. Overrides cannot get a column (it would be read as a
  * grade item): they are reported on the console only. Whether feedback text can be imported through this CSV is
  * unverified, so it is not written.
  */
@@ -90,6 +92,14 @@ public final class BrightspaceGradesExporter implements GradeExporter {
                 rows.get(i).set(col, ctx.grade(v));
                 written++;
             }
+            if (written == 0 && !ctx.rows().isEmpty()) {
+                // the template would go back unchanged: the TA would believe the grades were uploaded
+                throw new InvalidInputException(t.file(), 0, "none of the " + ctx.rows().size() + " students was found "
+                        + "in this Brightspace grades file (" + ctx.skipped.stream().filter(k -> !k.reason().equals(GradeBook.OLDER_ATTEMPT))
+                        .limit(3).map(k -> k.student() + ": " + k.reason()).reduce((x, y) -> x + "; " + y).orElse("")
+                        + "). Export the grades of this course's class list from Brightspace (Grades > Export, with "
+                        + "Username, Org Defined ID, First and Last Name and Email ticked) and use that file.");
+            }
             records.addAll(rows);
             dialect = new CsvDialect(t.dialect().delimiter(), CsvDialect.Quoting.MINIMAL,
                     options.bom().orElse(t.dialect().bom()), t.dialect().lineEnding());
@@ -103,11 +113,19 @@ public final class BrightspaceGradesExporter implements GradeExporter {
                         + "one; pass --column with the item's name");
             }
             String key = options.orgDefinedIdFromLmsId() ? "OrgDefinedId" : "Username";
+            if (!ctx.rows().isEmpty() && ctx.rows().stream().allMatch(r -> keyOf(r, options).isEmpty())) {
+                // A file of nothing but a header would "import" without error and change no grade: refuse instead.
+                throw new InvalidInputException(null, 0, options.orgDefinedIdFromLmsId()
+                        ? "none of the " + ctx.rows().size() + " submissions has an LMS id to use as OrgDefinedId, so "
+                        + "no Brightspace row can be written. " + NEED_GRADES_EXPORT
+                        : "a Brightspace submissions download has no Username or OrgDefinedId, and Brightspace's grade "
+                        + "import needs one of them, so none of the " + ctx.rows().size() + " students could be "
+                        + "written. " + NEED_GRADES_EXPORT);
+            }
             records.add(List.of(key, column, EOL));
             for (GradeRow r : ctx.rows()) {
-                Optional<String> k = options.orgDefinedIdFromLmsId() ? r.submission().identity().lmsId()
-                        : r.submission().identity().login();
-                if (k.isEmpty() || k.get().isBlank()) {
+                Optional<String> k = keyOf(r, options);
+                if (k.isEmpty()) {
                     ctx.skip(r, options.orgDefinedIdFromLmsId() ? "no LMS id to use as OrgDefinedId"
                             : "no Brightspace username (login); use --lms-template with the grades CSV exported from "
                             + "Brightspace to match by email or name, or --orgdefinedid-from-id");
@@ -122,6 +140,18 @@ public final class BrightspaceGradesExporter implements GradeExporter {
         }
         ExportContext.writeAtomically(out, dialect, records);
         return ctx.report(out, format(), written);
+    }
+
+    /** What to tell a TA who has no usable key: the exact file to download and how to pass it. */
+    static final String NEED_GRADES_EXPORT = "In Brightspace open Grades > Export, choose 'Org Defined ID' and "
+            + "'Username' as key fields, tick 'First Name', 'Last Name' and 'Email' under user details and this grade "
+            + "item, export as CSV, and pass that file as the LMS grade file (gradebench export --lms-template FILE, "
+            + "or 'LMS grade file' in the export dialog): students are then found by email or name and only the "
+            + "grades are filled in.";
+
+    private static Optional<String> keyOf(GradeRow r, ExportOptions options) {
+        Optional<String> k = options.orgDefinedIdFromLmsId() ? r.submission().identity().lmsId() : r.submission().identity().login();
+        return k.filter(v -> !v.isBlank());
     }
 
     static Optional<String> submissionKey(MatchKey k, GradeRow r) {

@@ -6,7 +6,9 @@
  * {@link org.gradebench.io.export.ExportFormat}, whose {@code write} returns an
  * {@link org.gradebench.io.export.ExportReport} (overridden and skipped rows, warnings, the maximum used);
  * {@link org.gradebench.io.export.feedback.FeedbackWriter} writes per-student HTML and text feedback in the LMS's
- * upload layout. The CLI is {@code gradebench export} ({@code cli.ExportCommand}).
+ * upload layout. {@link org.gradebench.io.export.LmsGradeExportService} puts them together behind the
+ * {@code core.export.GradeExportService} port, which both {@code gradebench export} ({@code cli.ExportCommand}) and
+ * the window's "Export grades" dialog call.
  *
  * <p>Choices, so nobody has to rediscover them:
  * <ul>

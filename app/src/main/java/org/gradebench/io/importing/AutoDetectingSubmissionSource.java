@@ -115,8 +115,12 @@ public final class AutoDetectingSubmissionSource implements SubmissionSource {
         }
         if (chosen == null) chosen = fallback();
         log.debug("{}: layout {} at {}", label, chosen.format().id(), root);
-        ImportSession session = new ImportSession(options, extractor, budget, importDir, root, owned, label, warnings);
+        ImportSession session = new ImportSession(options, extractor, budget, importDir, root, owned, label, input, warnings);
         SubmissionFormat format = chosen.read(session);
+        if (options.moodleWorksheet().isPresent() && format != SubmissionFormat.MOODLE) {
+            warnings.add(options.moodleWorksheet().get().getFileName() + ": not used: the submissions are a "
+                    + format.id() + " layout, and a Moodle grading worksheet only applies to a Moodle download");
+        }
         ImportReport report = session.finish(format);
         if (report.result().submissions().isEmpty()) warnings.add(label + ": no submissions found");
         return report.result().submissions().isEmpty()

@@ -28,11 +28,17 @@ import java.util.Optional;
  * @param githubRoster           GitHub Classroom roster or grades CSV; empty = look for one in the input root
  * @param githubAssignmentSlug   prefix of the repository names ({@code hw-01} for {@code hw-01-alice}); empty =
  *                               from the {@code <slug>-submissions} folder name or the longest common prefix
+ * @param moodleWorksheet        Moodle's offline grading worksheet CSV (the only Moodle file that says who was late,
+ *                               lms-exports.md §1.2); empty = look for one inside the input and next to it (see
+ *                               {@code MoodleWorksheet})
+ * @param moodleLateMarkers      words that mark a late submission in the worksheet's Status cell ("1 day 2 hours
+ *                               late"); English is verified, the localized defaults are not
  */
 public record ImportOptions(ExtractionLimits limits, Charset legacyZipCharset, Optional<SubmissionFormat> format,
                             boolean latestAttemptOnly, boolean expandNestedArchives, ZoneId timeZone,
                             List<String> moodleParticipantLabels, List<String> moodleDefaultGroupLabels,
-                            Optional<Path> githubRoster, Optional<String> githubAssignmentSlug) {
+                            Optional<Path> githubRoster, Optional<String> githubAssignmentSlug,
+                            Optional<Path> moodleWorksheet, List<String> moodleLateMarkers) {
 
     public ImportOptions {
         Objects.requireNonNull(limits, "limits");
@@ -43,6 +49,8 @@ public record ImportOptions(ExtractionLimits limits, Charset legacyZipCharset, O
         moodleDefaultGroupLabels = List.copyOf(moodleDefaultGroupLabels);
         Objects.requireNonNull(githubRoster, "githubRoster");
         Objects.requireNonNull(githubAssignmentSlug, "githubAssignmentSlug");
+        Objects.requireNonNull(moodleWorksheet, "moodleWorksheet");
+        moodleLateMarkers = List.copyOf(moodleLateMarkers);
     }
 
     public static ImportOptions defaults() {
@@ -50,52 +58,65 @@ public record ImportOptions(ExtractionLimits limits, Charset legacyZipCharset, O
                 true, true, ZoneId.systemDefault(),
                 List.of("Participant", "Teilnehmer/in", "Teilnehmerin", "Participante", "Partecipante", "Deelnemer"),
                 List.of("Default group", "Standardgruppe", "Grupo por defecto", "Groupe par défaut", "Gruppo predefinito"),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of("late", "verspätet", "en retard", "tarde", "in ritardo", "te laat", "atrasado", "com atraso"));
     }
 
     public ImportOptions withLimits(ExtractionLimits v) {
         return new ImportOptions(v, legacyZipCharset, format, latestAttemptOnly, expandNestedArchives, timeZone,
-                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug);
+                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug, moodleWorksheet, moodleLateMarkers);
     }
 
     public ImportOptions withLegacyZipCharset(Charset v) {
         return new ImportOptions(limits, v, format, latestAttemptOnly, expandNestedArchives, timeZone,
-                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug);
+                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug, moodleWorksheet, moodleLateMarkers);
     }
 
     public ImportOptions withFormat(SubmissionFormat v) {
         return new ImportOptions(limits, legacyZipCharset, Optional.ofNullable(v), latestAttemptOnly,
                 expandNestedArchives, timeZone, moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster,
-                githubAssignmentSlug);
+                githubAssignmentSlug, moodleWorksheet, moodleLateMarkers);
     }
 
     public ImportOptions withLatestAttemptOnly(boolean v) {
         return new ImportOptions(limits, legacyZipCharset, format, v, expandNestedArchives, timeZone,
-                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug);
+                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug, moodleWorksheet, moodleLateMarkers);
     }
 
     public ImportOptions withExpandNestedArchives(boolean v) {
         return new ImportOptions(limits, legacyZipCharset, format, latestAttemptOnly, v, timeZone,
-                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug);
+                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug, moodleWorksheet, moodleLateMarkers);
     }
 
     public ImportOptions withTimeZone(ZoneId v) {
         return new ImportOptions(limits, legacyZipCharset, format, latestAttemptOnly, expandNestedArchives, v,
-                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug);
+                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug, moodleWorksheet, moodleLateMarkers);
     }
 
     public ImportOptions withMoodleLabels(List<String> participant, List<String> defaultGroup) {
         return new ImportOptions(limits, legacyZipCharset, format, latestAttemptOnly, expandNestedArchives, timeZone,
-                participant, defaultGroup, githubRoster, githubAssignmentSlug);
+                participant, defaultGroup, githubRoster, githubAssignmentSlug, moodleWorksheet, moodleLateMarkers);
     }
 
     public ImportOptions withGithubRoster(Path v) {
         return new ImportOptions(limits, legacyZipCharset, format, latestAttemptOnly, expandNestedArchives, timeZone,
-                moodleParticipantLabels, moodleDefaultGroupLabels, Optional.ofNullable(v), githubAssignmentSlug);
+                moodleParticipantLabels, moodleDefaultGroupLabels, Optional.ofNullable(v), githubAssignmentSlug, moodleWorksheet, moodleLateMarkers);
     }
 
     public ImportOptions withGithubAssignmentSlug(String v) {
         return new ImportOptions(limits, legacyZipCharset, format, latestAttemptOnly, expandNestedArchives, timeZone,
-                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, Optional.ofNullable(v));
+                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, Optional.ofNullable(v), moodleWorksheet, moodleLateMarkers);
+    }
+
+    /** Moodle's grading worksheet CSV, for late flags, emails and usernames (null = auto-detect). */
+    public ImportOptions withMoodleWorksheet(Path v) {
+        return new ImportOptions(limits, legacyZipCharset, format, latestAttemptOnly, expandNestedArchives, timeZone,
+                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug,
+                Optional.ofNullable(v), moodleLateMarkers);
+    }
+
+    public ImportOptions withMoodleLateMarkers(List<String> v) {
+        return new ImportOptions(limits, legacyZipCharset, format, latestAttemptOnly, expandNestedArchives, timeZone,
+                moodleParticipantLabels, moodleDefaultGroupLabels, githubRoster, githubAssignmentSlug, moodleWorksheet, v);
     }
 }

@@ -48,6 +48,7 @@ public final class ImportSession {
     private final Path root;
     private final boolean rootOwned;
     private final String inputLabel;
+    private final Path input;
     private final List<String> warnings;
     private final List<Submission> submissions = new ArrayList<>();
     private final List<SupersededAttempt> superseded = new ArrayList<>();
@@ -55,7 +56,7 @@ public final class ImportSession {
     private final Set<Path> alreadyExpanded = new HashSet<>();
 
     ImportSession(ImportOptions options, ArchiveExtractor extractor, ExtractionBudget budget, Path workspace, Path root,
-                  boolean rootOwned, String inputLabel, List<String> warnings) {
+                  boolean rootOwned, String inputLabel, Path input, List<String> warnings) {
         this.options = options;
         this.extractor = extractor;
         this.budget = budget;
@@ -63,6 +64,7 @@ public final class ImportSession {
         this.root = root;
         this.rootOwned = rootOwned;
         this.inputLabel = inputLabel;
+        this.input = input;
         this.warnings = warnings;
     }
 
@@ -78,6 +80,14 @@ public final class ImportSession {
     /** True when {@link #root()} is our own extraction: its files may be moved instead of copied. */
     public boolean rootOwned() {
         return rootOwned;
+    }
+
+    /**
+     * What the user gave (the archive or folder, links resolved): importers look next to it for companion files the
+     * LMS offers as separate downloads (Moodle's grading worksheet).
+     */
+    public Path input() {
+        return input;
     }
 
     /** How warnings name the input (its file name). */

@@ -2,6 +2,7 @@ package org.gradebench.ui.common;
 
 import org.gradebench.core.assignment.Assignment;
 import org.gradebench.core.assignment.InvalidInputException;
+import org.gradebench.core.export.GradeExportService;
 import org.gradebench.core.grading.GradingEngine;
 import org.gradebench.core.grading.GradingListener;
 import org.gradebench.core.history.ReviewStore;
@@ -35,6 +36,12 @@ public interface Workbench {
     RunHistory history() throws UserError;
 
     ReviewStore reviews() throws UserError;
+
+    /**
+     * Grade and feedback export (the File menu's "Export grades" dialog), the same service as {@code gradebench
+     * export}.
+     */
+    GradeExportService gradeExport() throws UserError;
 
     /** Probes every component (sandboxes, toolchains, database, log); may take a few seconds. */
     List<Component> components();

@@ -44,6 +44,7 @@ import org.gradebench.ui.common.UiPreferences;
 import org.gradebench.ui.common.UserError;
 import org.gradebench.ui.common.UserMessage;
 import org.gradebench.ui.common.Workbench;
+import org.gradebench.ui.export.ExportViewModel;
 import org.gradebench.ui.matrix.MatrixModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -727,6 +728,34 @@ public final class MainViewModel {
             buckets[Math.min(9, Math.max(0, (int) Math.floor(frac * 10)))]++;
         }
         return new Summary(n, graded, accepted, counts, buckets);
+    }
+
+    // ---------------------------------------------------------------- export
+
+    /**
+     * The export dialog's model for the session on screen (the live one or a past one opened from the history), or
+     * empty with a message saying what to do first.
+     */
+    public Optional<ExportViewModel> exportGrades() {
+        Long id = sessionId.get();
+        if (grading.get()) {
+            message.set(UserMessage.warning("Grading is still running.", "Export when it has finished (or cancel it)."));
+            return Optional.empty();
+        }
+        if (id == null) {
+            message.set(UserMessage.warning("Nothing graded yet, so there are no grades to export.",
+                    "Grade the submissions (F5) or open a past session from the history, then export."));
+            return Optional.empty();
+        }
+        Assignment a = assignment.get();
+        ExportViewModel e = new ExportViewModel(workbench::gradeExport, id, a == null ? "grades" : a.title(), prefs, ui, background);
+        // after "Regrade failed" or a cell regrade the live view merges sessions, but the newest holds only some students
+        int shown = readOnly.get() ? -1 : matrix.rowCount();
+        sessions.stream().filter(s -> s.id() == id).findFirst().filter(s -> shown > 0 && s.submissions() < shown)
+                .ifPresent(s -> e.setNote("Session " + id + " holds " + s.submissions() + " of the " + shown
+                        + " students on screen (it regraded only some of them), so only those are exported. To export "
+                        + "everyone, grade all (F5) or open a complete session from Sessions."));
+        return Optional.of(e);
     }
 
     // ---------------------------------------------------------------- background helper

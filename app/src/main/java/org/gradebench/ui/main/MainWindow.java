@@ -71,6 +71,7 @@ import org.gradebench.ui.common.UserMessage;
 import org.gradebench.ui.detail.DetailPane;
 import org.gradebench.ui.detail.DetailViewModel;
 import org.gradebench.ui.history.CompareView;
+import org.gradebench.ui.export.ExportDialog;
 import org.gradebench.ui.importing.ImportPreviewDialog;
 import org.gradebench.ui.matrix.MatrixModel;
 import org.gradebench.ui.matrix.ResultMatrix;
@@ -238,7 +239,11 @@ public final class MainWindow {
                 stage.close();
             }
         });
-        Menu file = new Menu("File", null, open, importFolder, importArchive, new SeparatorMenuItem(), quit);
+        MenuItem exportGrades = item("Export grades\u2026", "mdi2f-file-export-outline", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                () -> vm.exportGrades().ifPresent(e -> ExportDialog.show(stage, e)));
+        exportGrades.setId("menu-export-grades");
+        Menu file = new Menu("File", null, open, importFolder, importArchive, new SeparatorMenuItem(), exportGrades,
+                new SeparatorMenuItem(), quit);
 
         MenuItem gradeAll = item("Grade all", "mdi2p-play", new KeyCodeCombination(KeyCode.F5), vm::gradeAll);
         MenuItem gradeSelected = item("Grade selected student", null, new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), vm::gradeSelected);

@@ -1,5 +1,6 @@
 package org.gradebench.io.export;
 
+import org.gradebench.core.assignment.InvalidInputException;
 import org.gradebench.core.grading.Verdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BrightspaceGradesExporterTest {
     @TempDir
@@ -42,6 +44,36 @@ class BrightspaceGradesExporterTest {
         assertThat(r.skipped()).extracting(ExportReport.Skipped::submissionId)
                 .as("the download's numeric ids are not OrgDefinedIds").containsExactlyInAnyOrder("101251-556702", "101260-556710");
         assertThat(r.skipped().get(0).reason()).contains("--lms-template");
+    }
+
+    /** A real Brightspace download gives names only: refusing beats a header-only file that "imports" nothing. */
+    @Test
+    void withoutTemplateAndWithoutAnyUsernameItRefusesAndSaysWhichFileToDownload(@TempDir Path shared) throws Exception {
+        ExportFixture f = new ExportFixture(shared);
+        f.source = "brightspace";
+        f.add("101251-556702", "Seán O'Connor", "101251-556702", null, null, true, Verdict.AC,
+                Verdict.AC, Verdict.WA, Verdict.AC, "", "");
+        f.add("101260-556710", "Li, Wei", "101260-556710", null, null, false, Verdict.AC,
+                Verdict.WA, Verdict.WA, Verdict.AC, "", "");
+        Path out = tmp.resolve("d2l.csv");
+        assertThatThrownBy(() -> new BrightspaceGradesExporter().write(f.book(), ExportFixture.options().withColumn("Lab 3"), out))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has no Username or OrgDefinedId")
+                .hasMessageContaining("Grades > Export").hasMessageContaining("Username")
+                .hasMessageContaining("--lms-template");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aTemplateWhereNobodyIsFoundIsRefusedInsteadOfReturnedUnchanged() throws Exception {
+        Path template = tmp.resolve("Other_GradesExport.csv");
+        Files.writeString(template, "OrgDefinedId,Username,Last Name,First Name,Email,Lab 3 Points Grade,End-of-Line Indicator\n"
+                + "#1,#someone,Else,Some,some.else@example.edu,,#\n", StandardCharsets.UTF_8);
+        Path out = tmp.resolve("d2l.csv");
+        assertThatThrownBy(() -> new BrightspaceGradesExporter().write(standard, ExportFixture.options().withTemplate(template).withColumn("Lab 3"), out))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("none of the 3 students was found")
+                .hasMessageContaining("Zoë Ångström");
+        assertThat(out).doesNotExist();
     }
 
     @Test

@@ -100,6 +100,29 @@ class ExportCommandTest {
     }
 
     @Test
+    void brightspaceWithoutTheGradesExportExitsWith2AndNamesTheFileToDownload() throws Exception {
+        Path sample = root().resolve("sample-assignments/python-word-frequency");
+        Path profiles = root().resolve("sandbox-profiles");
+        Path db = tmp.resolve("history");
+        Assignment a;
+        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(db), Optional.of(profiles), 1))) {
+            a = services.assignments().load(sample);
+        }
+        try (H2RunHistory h = H2RunHistory.open(db)) {
+            long sid = h.startSession(new SessionInfo(Instant.now(), a.title(), sample.toString(), AssignmentHashes.testsHash(a),
+                    "tokens", tmp.resolve("Lab Download.zip").toString(), "bwrap", Map.of(), 1, false));
+            record(h, sid, a, "101251-556702", "Seán O'Connor", null);
+            h.finishSession(sid, SessionState.COMPLETED);
+        }
+        Path out = tmp.resolve("d2l.csv");
+        Run r = run("export", "--db", db.toString(), "--profiles", profiles.toString(), "--session", "latest",
+                "--format", "brightspace", "--column", "Lab 1", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("no Username or OrgDefinedId").contains("Grades > Export").contains("--lms-template FILE");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void badUsageAndMissingThingsExitWith2() throws Exception {
         Path profiles = root().resolve("sandbox-profiles");
         Path db = tmp.resolve("history");

@@ -131,6 +131,9 @@ class DetailViewModelTest {
         @Override public GradingEngine.GradingHandle startGrading(GradingJob job, GradingListener listener) { throw new UnsupportedOperationException(); }
         @Override public RunHistory history() { return history; }
         @Override public ReviewStore reviews() { return history; }
+        @Override public org.gradebench.core.export.GradeExportService gradeExport() {
+            return new org.gradebench.io.export.LmsGradeExportService(history, history, f -> assignment, java.time.Clock.systemUTC());
+        }
         @Override public List<Component> components() { return List.of(); }
         @Override public Optional<Path> samplesFolder() { return Optional.empty(); }
         @Override public Path logFile() { return dir.resolve("log"); }

@@ -389,6 +389,11 @@ class MainViewModelTest {
         }
 
         @Override
+        public org.gradebench.core.export.GradeExportService gradeExport() {
+            return new org.gradebench.io.export.LmsGradeExportService(history, history, f -> assignment, java.time.Clock.systemUTC());
+        }
+
+        @Override
         public List<Component> components() {
             return List.of(new Component("Sandbox", "bwrap", Component.State.OK, "bubblewrap 0.8.0, usable", ""));
         }

@@ -12,11 +12,26 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        preferVforkLaunch();
         if (args.length == 0 && GradebenchCommand.guiAvailable()) {
             GradebenchCommand.launchGui(new String[0]);
             return;
         }
         int code = new CommandLine(new GradebenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         System.exit(code);
+    }
+
+    /**
+     * Every sandboxed run is a process launch. On Linux the JDK's default (posix_spawn through jspawnhelper) execs a
+     * helper before the real program; vfork execs the program directly and costs about 0.7 ms less CPU per launch
+     * (measured with a spawn loop on JDK 17 and 25). Only where the JDK still supports it (it is deprecated in newer
+     * JDKs), and never over the user's own choice.
+     */
+    static void preferVforkLaunch() {
+        String key = "jdk.lang.Process.launchMechanism";
+        if (System.getProperty(key) == null && System.getProperty("os.name", "").equals("Linux")
+                && Runtime.version().feature() <= 25) {
+            System.setProperty(key, "VFORK");
+        }
     }
 }

@@ -23,7 +23,6 @@ if [ "$(id -u)" -eq 0 ] && need apt-get; then
   [ -x /usr/bin/python3 ] || pkgs+=(python3)
   need node || pkgs+=(nodejs)
   need bwrap || pkgs+=(bubblewrap)
-  need setpriv || pkgs+=(util-linux)
   need dockerd || pkgs+=(docker.io)
   if [ ${#pkgs[@]} -gt 0 ]; then
     log "installing ${pkgs[*]}"

@@ -11,6 +11,7 @@
  *   gb-launch --report-fd N --cpu-ms N --wall-ms N --as-kb N --mem-kb N --fsize N --nproc N --nofile N
  *             [--stdin PATH] --stdout PATH --stderr PATH [--chdir DIR] -- argv...
  *   gb-launch --keepalive
+ *   gb-launch --exec-as UID GID -- PROGRAM [ARGS...]     (as root, outside the sandbox: see exec_as)
  * A value of 0 means "no limit" for cpu-ms, wall-ms, as-kb, mem-kb, fsize, nproc and nofile.
  *
  * Report: {"exited":bool,"code":int,"signal":int,"wall_timeout":bool,"cpu_timeout":bool,"mem_killed":bool,
@@ -22,6 +23,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -396,8 +398,42 @@ static void parse(int argc, char **argv, struct options *o) {
     o->argv = argv + i;
 }
 
+/*
+ * gb-launch --exec-as UID GID -- PROGRAM ARGS...: drop every group and switch real, effective and saved uid and gid,
+ * then exec PROGRAM. The bwrap backend starts bwrap this way when the grader runs as root (instead of util-linux
+ * setpriv): as root, RLIMIT_NPROC is void and file permissions protect nothing. A static binary execs in a fraction
+ * of the time of a dynamically linked one, and this is paid once per sandboxed run.
+ */
+static void exec_as(int argc, char **argv) {
+    if (argc < 6 || strcmp(argv[4], "--") != 0) {
+        fprintf(stderr, "gb-launch: usage: --exec-as UID GID -- PROGRAM [ARGS...]\n");
+        _exit(125);
+    }
+    char *end;
+    errno = 0;
+    long uid = strtol(argv[2], &end, 10);
+    if (errno || *end || uid <= 0 || uid > 0x7fffffffL) { fprintf(stderr, "gb-launch: bad uid %s\n", argv[2]); _exit(125); }
+    long gid = strtol(argv[3], &end, 10);
+    if (errno || *end || gid <= 0 || gid > 0x7fffffffL) { fprintf(stderr, "gb-launch: bad gid %s\n", argv[3]); _exit(125); }
+    if (setgroups(0, NULL) != 0 || setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) != 0
+            || setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) != 0) {
+        fprintf(stderr, "gb-launch: cannot switch to uid %ld gid %ld: %s\n", uid, gid, strerror(errno));
+        _exit(125);
+    }
+    /* Never go on with any privilege left: a failed drop must not run bwrap as root. */
+    if (setuid(0) == 0 || getuid() != (uid_t)uid || geteuid() != (uid_t)uid || getgid() != (gid_t)gid
+            || getegid() != (gid_t)gid || getgroups(0, NULL) != 0) {
+        fprintf(stderr, "gb-launch: privileges still held after the switch to uid %ld\n", uid);
+        _exit(125);
+    }
+    execv(argv[5], argv + 5);
+    fprintf(stderr, "gb-launch: cannot run %s: %s\n", argv[5], strerror(errno));
+    _exit(127);
+}
+
 int main(int argc, char **argv) {
     if (argc == 2 && strcmp(argv[1], "--keepalive") == 0) keepalive();
+    if (argc > 1 && strcmp(argv[1], "--exec-as") == 0) exec_as(argc, argv);
 
     /* Make sure 0-2 exist, so no descriptor we open later lands there by accident. */
     for (int fd = 0; fd < 3; fd++) {

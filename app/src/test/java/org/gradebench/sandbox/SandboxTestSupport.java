@@ -43,7 +43,7 @@ public final class SandboxTestSupport {
      */
     public static org.gradebench.sandbox.bwrap.BwrapConfig bwrapConfig() {
         org.gradebench.sandbox.bwrap.BwrapConfig d = org.gradebench.sandbox.bwrap.BwrapConfig.defaults();
-        return new org.gradebench.sandbox.bwrap.BwrapConfig(d.bwrap(), d.setpriv(), 64200, 8, d.runtimeRoot(),
+        return new org.gradebench.sandbox.bwrap.BwrapConfig(d.bwrap(), 64200, 8, d.runtimeRoot(),
                 d.launcher(), d.grace());
     }
 

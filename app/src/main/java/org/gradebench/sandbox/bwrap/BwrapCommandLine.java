@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The argv of one sandboxed run: {@code [setpriv ...] bwrap <namespaces, mounts, env> -- gb-launch ... -- program}.
+ * The argv of one sandboxed run: {@code [gb-launch --exec-as ...] bwrap <namespaces, mounts, env> -- gb-launch ... --
+ * program}.
  * Pure (no I/O); {@link BwrapSandbox} gathers the inputs. The policy (see shared/reference/sandbox.md §4.2):
  * <ul>
  *   <li>every namespace unshared (no network at all, not even loopback; a private pid namespace with the launcher
@@ -30,9 +31,10 @@ import java.util.OptionalInt;
  * </ul>
  *
  * @param bwrap           bwrap executable (absolute)
- * @param sandboxUid      when present (the JVM is root), {@code setpriv} switches to this uid/gid first: as root,
+ * @param sandboxUid      when present (the JVM is root), {@code execAs} switches to this uid/gid first: as root,
  *                        RLIMIT_NPROC is void and file permissions protect nothing (sandbox.md H1/H8)
- * @param setpriv         setpriv executable (absolute), used only with {@code sandboxUid}
+ * @param execAs          host path of gb-launch, whose {@code --exec-as} drops to the sandbox uid and execs bwrap; used
+ *                        only with {@code sandboxUid} (a static binary: far cheaper per run than util-linux setpriv)
  * @param rootLayout      bwrap arguments recreating the host's top-level /bin, /lib... (symlinks into /usr on
  *                        merged-/usr systems, read-only binds otherwise); see {@link BwrapSandbox}
  * @param binds           extra host folders bound read-only at the same path (profile binds); skipped if missing
@@ -48,7 +50,7 @@ import java.util.OptionalInt;
  * @param scratchBytes    size of /tmp (and of the tmpfs scratch)
  * @param launch          the launcher invocation (its paths are sandbox paths)
  */
-public record BwrapCommandLine(String bwrap, OptionalInt sandboxUid, String setpriv, List<String> rootLayout,
+public record BwrapCommandLine(String bwrap, OptionalInt sandboxUid, String execAs, List<String> rootLayout,
                                List<String> binds, Path launcher, Path programDir, boolean programWritable,
                                Optional<Path> scratchDir, Map<String, Path> inputs, Path stdoutFile, Path stderrFile,
                                Map<String, String> env, long scratchBytes, LauncherCommand launch) {
@@ -68,7 +70,7 @@ public record BwrapCommandLine(String bwrap, OptionalInt sandboxUid, String setp
     public BwrapCommandLine {
         Objects.requireNonNull(bwrap, "bwrap");
         Objects.requireNonNull(sandboxUid, "sandboxUid");
-        Objects.requireNonNull(setpriv, "setpriv");
+        Objects.requireNonNull(execAs, "execAs");
         rootLayout = List.copyOf(rootLayout);
         binds = List.copyOf(binds);
         Objects.requireNonNull(launcher, "launcher");
@@ -99,10 +101,10 @@ public record BwrapCommandLine(String bwrap, OptionalInt sandboxUid, String setp
     public List<String> argv() {
         List<String> a = new ArrayList<>(96);
         sandboxUid.ifPresent(uid -> {
-            a.add(setpriv);
-            a.add("--reuid=" + uid);
-            a.add("--regid=" + uid);
-            a.add("--clear-groups");
+            a.add(execAs);
+            a.add("--exec-as");
+            a.add(Integer.toString(uid));
+            a.add(Integer.toString(uid));
             a.add("--");
         });
         a.add(bwrap);

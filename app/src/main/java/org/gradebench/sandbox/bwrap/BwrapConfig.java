@@ -9,7 +9,6 @@ import java.util.Optional;
  * Settings of the bubblewrap backend.
  *
  * @param bwrap       the bwrap executable
- * @param setpriv     the setpriv executable (util-linux), used only when the JVM runs as root
  * @param uidBase     first uid of the dedicated sandbox uids (used only when the JVM runs as root)
  * @param uidCount    how many consecutive uids, one per concurrent run (leased with a lock file, so several
  *                    Gradebench processes on one machine never share one). A dedicated uid is what makes file
@@ -22,7 +21,7 @@ import java.util.Optional;
  * @param launcher    a launcher binary to use instead of the one on the classpath
  * @param grace       added to the wall limit before the JVM kills a sandbox whose launcher did not stop it
  */
-public record BwrapConfig(Path bwrap, Path setpriv, int uidBase, int uidCount, Optional<Path> runtimeRoot,
+public record BwrapConfig(Path bwrap, int uidBase, int uidCount, Optional<Path> runtimeRoot,
                           Optional<Path> launcher, Duration grace) {
 
     public static final int DEFAULT_UID_BASE = 64123;
@@ -30,7 +29,6 @@ public record BwrapConfig(Path bwrap, Path setpriv, int uidBase, int uidCount, O
 
     public BwrapConfig {
         Objects.requireNonNull(bwrap, "bwrap");
-        Objects.requireNonNull(setpriv, "setpriv");
         Objects.requireNonNull(runtimeRoot, "runtimeRoot");
         Objects.requireNonNull(launcher, "launcher");
         Objects.requireNonNull(grace, "grace");
@@ -40,7 +38,7 @@ public record BwrapConfig(Path bwrap, Path setpriv, int uidBase, int uidCount, O
     }
 
     public static BwrapConfig defaults() {
-        return new BwrapConfig(Path.of("/usr/bin/bwrap"), Path.of("/usr/bin/setpriv"), DEFAULT_UID_BASE,
+        return new BwrapConfig(Path.of("/usr/bin/bwrap"), DEFAULT_UID_BASE,
                 DEFAULT_UID_COUNT, Optional.empty(), Optional.empty(), Duration.ofSeconds(3));
     }
 }

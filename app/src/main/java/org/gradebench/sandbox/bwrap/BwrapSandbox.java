@@ -172,10 +172,6 @@ public final class BwrapSandbox implements Sandbox {
             return new SandboxStatus(name(), false, version, List.of(version + " is too old: 0.8 or newer is needed"
                     + " (--disable-userns, --size, --as-pid-1)"));
         }
-        if (root && !Files.isExecutable(config.setpriv())) {
-            return new SandboxStatus(name(), false, version, List.of("running as root needs setpriv (util-linux) at "
-                    + config.setpriv() + " to drop to the sandbox uid"));
-        }
         Environment env;
         try {
             Path runtime = config.runtimeRoot().isPresent()
@@ -193,7 +189,7 @@ public final class BwrapSandbox implements Sandbox {
         }
         if (root) {
             details.add("running as root: programs run as dedicated uids " + config.uidBase() + "-"
-                    + (config.uidBase() + config.uidCount() - 1) + " (setpriv)");
+                    + (config.uidBase() + config.uidCount() - 1) + " (gb-launch --exec-as)");
             List<String> used = uidsInPasswd();
             if (!used.isEmpty()) {
                 details.add(0, "warning: sandbox uids are used by accounts in /etc/passwd: " + String.join(", ", used)
@@ -209,7 +205,7 @@ public final class BwrapSandbox implements Sandbox {
         synchronized (probeLock) {
             environment = env;
         }
-        // A real run through the whole chain (setpriv, user namespace, launcher): e.g. Ubuntu's AppArmor policy
+        // A real run through the whole chain (gb-launch --exec-as, user namespace, launcher): e.g. Ubuntu's AppArmor policy
         // blocks unprivileged user namespaces, which only shows up here.
         Path probeWs = null;
         try {

@@ -175,7 +175,7 @@ final class BwrapSession implements SandboxSession {
                 spec.limits(), NPROC_OVERHEAD, spec.stdin().map(s -> SandboxPaths.SCRATCH + "/" + s),
                 BwrapCommandLine.STDOUT, BwrapCommandLine.STDERR, Optional.of(spec.workDir()), spec.argv());
         BwrapConfig config = sandbox.config();
-        BwrapCommandLine cmd = new BwrapCommandLine(config.bwrap().toString(), uid, config.setpriv().toString(),
+        BwrapCommandLine cmd = new BwrapCommandLine(config.bwrap().toString(), uid, env.launcher().path().toString(),
                 env.rootLayout(), binds, env.launcher().path(), prog, spec.programWritable(), scratch, inputs,
                 stdout, stderr, environment, spec.limits().scratchBytes(), launch);
 

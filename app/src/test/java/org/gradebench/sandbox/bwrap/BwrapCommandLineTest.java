@@ -27,7 +27,7 @@ class BwrapCommandLineTest {
     }
 
     private static BwrapCommandLine testRun(OptionalInt uid, Map<String, String> env) {
-        return new BwrapCommandLine("/usr/bin/bwrap", uid, "/usr/bin/setpriv", LAYOUT, List.of("/opt/jdk"),
+        return new BwrapCommandLine("/usr/bin/bwrap", uid, "/gb/gb-launch", LAYOUT, List.of("/opt/jdk"),
                 Path.of("/rt/launcher/gb-launch"), Path.of("/ws/prog"), false, Optional.empty(),
                 Map.of("input", Path.of("/ws/r1/in/f0")), Path.of("/ws/r1/out/stdout"), Path.of("/ws/r1/out/stderr"),
                 env, 8 << 20, launch(Optional.of("/box/run/input")));
@@ -37,7 +37,7 @@ class BwrapCommandLineTest {
     void rootRunDropsToTheSandboxUidAndBuildsTheFullPolicy() {
         List<String> argv = testRun(OptionalInt.of(64123), Map.of("PYTHONHASHSEED", "0")).argv();
         assertThat(argv).containsExactly(
-                "/usr/bin/setpriv", "--reuid=64123", "--regid=64123", "--clear-groups", "--",
+                "/gb/gb-launch", "--exec-as", "64123", "64123", "--",
                 "/usr/bin/bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent",
                 "--new-session", "--as-pid-1", "--cap-drop", "ALL", "--clearenv",
                 "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", "/tmp",
@@ -64,7 +64,7 @@ class BwrapCommandLineTest {
     void ordinaryUserHasNoSetprivAndNeverBindsTheHostRoot() {
         List<String> argv = testRun(OptionalInt.empty(), Map.of()).argv();
         assertThat(argv.get(0)).isEqualTo("/usr/bin/bwrap");
-        assertThat(argv).doesNotContain("/usr/bin/setpriv", "--share-net", "--bind-try");
+        assertThat(argv).doesNotContain("--exec-as", "--share-net", "--bind-try");
         for (int i = 0; i + 2 < argv.size(); i++) {
             if (argv.get(i).endsWith("bind") || argv.get(i).endsWith("bind-try")) {
                 assertThat(argv.get(i + 1)).isNotIn("/", "/etc", "/home", "/root", "/run", "/var", "/tmp");
@@ -76,7 +76,7 @@ class BwrapCommandLineTest {
     void compileRunBindsTheProgramWritableAndCollectRunUsesAHostScratch() {
         LauncherCommand l = new LauncherCommand(BwrapCommandLine.LAUNCHER, 1, LIMITS, 2, Optional.empty(),
                 BwrapCommandLine.STDOUT, BwrapCommandLine.STDERR, Optional.of("/box/prog"), List.of("gcc", "x.c"));
-        List<String> argv = new BwrapCommandLine("/usr/bin/bwrap", OptionalInt.empty(), "/usr/bin/setpriv", LAYOUT,
+        List<String> argv = new BwrapCommandLine("/usr/bin/bwrap", OptionalInt.empty(), "/gb/gb-launch", LAYOUT,
                 List.of(), Path.of("/l"), Path.of("/ws/prog"), true, Optional.of(Path.of("/ws/r2/scratch")), Map.of(),
                 Path.of("/o"), Path.of("/e"), Map.of(), 1 << 20, l).argv();
         String joined = String.join(" ", argv);

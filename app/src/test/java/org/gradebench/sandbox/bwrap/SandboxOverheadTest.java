@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Per-run cost of the sandbox from Java: a bare ProcessBuilder start+wait of the same program against a full
- * BwrapSession run (uid lease, run folder, setpriv, bwrap, launcher, report parsing, output reads, clean-up).
+ * BwrapSession run (uid lease, run folder, gb-launch --exec-as, bwrap, launcher, report parsing, output reads, clean-up).
  * Logs the medians; asserts only a loose bound so a loaded machine does not fail it.
  */
 @Tag("sandbox")

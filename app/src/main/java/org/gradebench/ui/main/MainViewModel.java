@@ -139,7 +139,11 @@ public final class MainViewModel {
 
     // ---------------------------------------------------------------- start-up
 
-    /** Fills the assignment list (recent ones, then the bundled samples), probes the components, reopens the last assignment. */
+    /**
+     * Fills the assignment list (recent ones, then the bundled samples) and reopens the last assignment, in the
+     * background. The component probes are separate ({@link #refreshComponents()}): the window starts them after
+     * its first frame.
+     */
     public void start() {
         List<Path> recent = prefs.recentAssignments();
         Optional<Path> last = prefs.get("lastAssignment").map(Path::of);
@@ -147,7 +151,6 @@ public final class MainViewModel {
             assignments.setAll(list);
             last.filter(Files::isDirectory).ifPresent(this::openAssignment);
         });
-        refreshComponents();
     }
 
     private List<AssignmentEntry> listAssignments(List<Path> recent) {

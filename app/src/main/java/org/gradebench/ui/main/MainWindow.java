@@ -60,7 +60,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
-import org.controlsfx.control.textfield.TextFields;
 import org.gradebench.core.assignment.Assignment;
 import org.gradebench.core.assignment.TestCase;
 import org.gradebench.core.grading.Verdict;
@@ -110,7 +109,9 @@ public final class MainWindow {
     private final SplitPane vertical = new SplitPane();
     private final TabPane centerTabs = new TabPane();
     private final StackPane center = new StackPane();
-    private final TextField search = TextFields.createClearableTextField();
+    // AtlantaFX's own field: ControlsFX's clearable field ships a stylesheet of Modena look-ups
+    // (-fx-text-inner-color...) that AtlantaFX does not define, which logged CSS warnings at every start
+    private final TextField search = clearableField();
     private final ListView<AssignmentEntry> assignmentList = new ListView<>();
     private final ListView<SessionSummary> sessionList = new ListView<>();
     private final TableView<StudentRow> studentsTable = new TableView<>();
@@ -280,6 +281,23 @@ public final class MainWindow {
             if (scene != null && scene.getFocusOwner() instanceof TextInputControl) return;
             r.run();
         };
+    }
+
+    private static TextField clearableField() {
+        atlantafx.base.controls.CustomTextField f = new atlantafx.base.controls.CustomTextField();
+        Button clear = new Button(null, new FontIcon("mdi2c-close-circle-outline"));
+        clear.setId("search-clear");
+        clear.getStyleClass().addAll("flat", "gb-field-clear");
+        clear.setFocusTraversable(false);
+        clear.setCursor(javafx.scene.Cursor.DEFAULT);
+        clear.visibleProperty().bind(f.textProperty().isNotEmpty());
+        clear.setOnAction(e -> {
+            f.clear();
+            f.requestFocus();
+        });
+        f.setLeft(new FontIcon("mdi2m-magnify"));
+        f.setRight(clear);
+        return f;
     }
 
     private static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {

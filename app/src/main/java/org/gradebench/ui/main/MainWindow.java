@@ -104,7 +104,9 @@ public final class MainWindow {
     private final Consumer<Boolean> applyTheme;
     private final BorderPane root = new BorderPane();
     private final ResultMatrix matrix;
-    private final DetailPane detailPane;
+    /** Built after the first frame (or on first use): RichTextFX's classes and CSS cost a second on a busy machine. */
+    private DetailPane detailPane;
+    private final StackPane detailSlot = new StackPane();
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane vertical = new SplitPane();
     private final TabPane centerTabs = new TabPane();
@@ -133,7 +135,6 @@ public final class MainWindow {
         this.prefs = vm.preferences();
         this.applyTheme = applyTheme;
         this.matrix = new ResultMatrix(vm.matrix());
-        this.detailPane = new DetailPane(detail);
         this.chart = scoreChart();
         this.emptyState = emptyState();
         build();
@@ -148,8 +149,21 @@ public final class MainWindow {
         return matrix;
     }
 
+    /** The detail pane, built now if it was not yet (see {@link #buildDeferredViews()}). */
     public DetailPane detailPane() {
+        if (detailPane == null) {
+            detailPane = new DetailPane(detail);
+            detailSlot.getChildren().setAll(detailPane);
+        }
         return detailPane;
+    }
+
+    /**
+     * Builds the parts the first frame does not need (the detail pane with its code views): call once the first
+     * frame is on screen, so the window appears sooner and is complete before anyone selects a cell.
+     */
+    public void buildDeferredViews() {
+        detailPane();
     }
 
     public TableView<StudentRow> studentsTable() {
@@ -185,7 +199,8 @@ public final class MainWindow {
         VBox upper = new VBox(summaryStrip(), centerTabs);
         VBox.setVgrow(centerTabs, Priority.ALWAYS);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.getItems().addAll(upper, detailPane);
+        detailSlot.getStyleClass().add("gb-detail");
+        vertical.getItems().addAll(upper, detailSlot);
         vertical.setDividerPositions(prefs.getDouble("split.vertical", 0.56));
 
         banner.getStyleClass().add(Styles.BANNER);
@@ -256,7 +271,7 @@ public final class MainWindow {
             search.requestFocus();
             search.selectAll();
         });
-        MenuItem nextDiff = item("Next difference", null, new KeyCodeCombination(KeyCode.D), guarded(() -> detailPane.diffView().lookupAll("#diff-next").forEach(n -> ((Button) n).fire())));
+        MenuItem nextDiff = item("Next difference", null, new KeyCodeCombination(KeyCode.D), guarded(() -> detailPane().diffView().lookupAll("#diff-next").forEach(n -> ((Button) n).fire())));
         Menu nav = new Menu("Navigate", null, nextFail, prevFail, nextStudent, nextDiff, new SeparatorMenuItem(), find);
 
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
@@ -947,7 +962,7 @@ public final class MainWindow {
                 case K -> () -> vm.nextFailing(false);
                 case N -> vm::nextStudent;
                 case R -> vm::regradeSelection;
-                case D -> () -> detailPane.diffView().lookupAll("#diff-next").forEach(n -> ((Button) n).fire());
+                case D -> () -> detailPane().diffView().lookupAll("#diff-next").forEach(n -> ((Button) n).fire());
                 default -> null;
             };
             if (action != null) {

@@ -982,7 +982,7 @@ public final class MainWindow {
         d.getDialogPane().setContent(view);
         d.getDialogPane().setPrefSize(900, 620);
         d.getDialogPane().setMinSize(900, 620);
-        d.getDialogPane().getStylesheets().add(MainWindow.class.getResource("/org/gradebench/ui/app.css").toExternalForm());
+        org.gradebench.ui.common.DialogTheme.apply(d, stage);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.show();
     }
@@ -992,6 +992,7 @@ public final class MainWindow {
                 "Grading is still running. Results finished so far are saved; the rest will not be graded.",
                 new ButtonType("Stop grading and close", javafx.scene.control.ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         a.initOwner(stage);
+        org.gradebench.ui.common.DialogTheme.apply(a, stage);
         a.setHeaderText("Stop grading and close Gradebench?");
         a.showAndWait().filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).ifPresent(b -> {
             closeConfirmed = true;

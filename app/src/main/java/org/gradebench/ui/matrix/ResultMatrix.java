@@ -46,13 +46,12 @@ public final class ResultMatrix extends Region {
     private final Canvas canvas = new Canvas();
     private final Canvas header = new Canvas();
     private String headerKey = "";
-    private final java.util.Map<Long, int[]> labelCache = new java.util.LinkedHashMap<>(512, 0.75f, true) {
+    private final java.util.Map<LabelKey, int[]> labelCache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<Long, int[]> eldest) {
-            return size() > 400;
+        protected boolean removeEldestEntry(java.util.Map.Entry<LabelKey, int[]> eldest) {
+            return size() > 600;
         }
     };
-    private long labelRevision = -1;
     private double labelScale;
     private VerdictPalette labelPalette;
     private final ScrollBar vbar = new ScrollBar();
@@ -565,36 +564,64 @@ public final class ResultMatrix extends Region {
         g.strokeLine(x0 - 0.5, 0, x0 - 0.5, HEADER_H);
     }
 
+    /** What a row's student and score columns show: equal keys draw the same pixels. */
+    private record LabelKey(String submission, boolean selected, double score, double maxScore, boolean pending) {
+    }
+
+    private LabelKey labelKey(int r) {
+        MatrixModel.Row row = model.row(r);
+        return new LabelKey(row.submission().id(), selected != null && selected.row() == r, row.score(), row.maxScore(),
+                row.overall() == Verdict.PENDING);
+    }
+
     /**
-     * Device pixels of one row's student and score columns, rendered with text once and then reused while the row
-     * stays in view (keyed by row and selected state; cleared when scores or colours change). Rows missing from the
-     * cache are drawn together on one off-screen canvas and captured with one snapshot.
+     * Device pixels of the student and score columns of the visible rows. Text is the software renderer's most
+     * expensive work, so each row's labels are rendered once and reused while they stay the same (the cache key is
+     * what they show). Missing rows are rendered together with their neighbours above and below on one off-screen
+     * canvas and captured with one snapshot, so scrolling takes a snapshot every dozen frames, not every frame.
      */
     private int[][] rowLabels(int[] visible, int firstRow, int lastRow, double scale) {
-        long rev = paintedRevision;
-        if (rev != labelRevision || scale != labelScale || palette != labelPalette) {
+        if (scale != labelScale || palette != labelPalette) {
             labelCache.clear();
-            labelRevision = rev;
             labelScale = scale;
             labelPalette = palette;
         }
         int n = Math.max(0, lastRow - firstRow + 1);
         int[][] out = new int[n][];
-        java.util.List<Integer> missing = new java.util.ArrayList<>();
+        boolean missing = false;
         for (int i = 0; i < n; i++) {
             out[i] = labelCache.get(labelKey(visible[firstRow + i]));
-            if (out[i] == null) missing.add(i);
+            missing |= out[i] == null;
         }
-        if (missing.isEmpty()) return out;
+        if (!missing) return out;
+        int ph = (int) Math.round(ROW_H * scale);
+        // rows ahead in both directions, within one texture of at most ~2,500 pixels high
+        int budget = Math.max(n, 2500 / ph);
+        int ahead = Math.max(0, (budget - n) / 2);
+        int from = Math.max(0, firstRow - ahead);
+        int to = Math.min(visible.length - 1, lastRow + ahead);
+        java.util.List<Integer> batch = new java.util.ArrayList<>();
+        for (int d = from; d <= to && batch.size() < budget; d++) {
+            if (!labelCache.containsKey(labelKey(visible[d]))) batch.add(d);
+        }
+        renderLabels(visible, batch, scale);
+        for (int i = 0; i < n; i++) {
+            if (out[i] == null) out[i] = labelCache.get(labelKey(visible[firstRow + i]));
+        }
+        return out;
+    }
+
+    private void renderLabels(int[] visible, java.util.List<Integer> displayRows, double scale) {
+        if (displayRows.isEmpty()) return;
         double x0 = NAME_W + SCORE_W;
         int pw = (int) Math.round(x0 * scale);
         int ph = (int) Math.round(ROW_H * scale);
-        Canvas c = new Canvas(pw, (double) ph * missing.size());
+        Canvas c = new Canvas(pw, (double) ph * displayRows.size());
         GraphicsContext g = c.getGraphicsContext2D();
         g.scale(scale, scale);
         g.setTextBaseline(VPos.CENTER);
-        for (int m = 0; m < missing.size(); m++) {
-            int r = visible[firstRow + missing.get(m)];
+        for (int m = 0; m < displayRows.size(); m++) {
+            int r = visible[displayRows.get(m)];
             MatrixModel.Row row = model.row(r);
             double y = m * (ph / scale);
             boolean rowSelected = selected != null && selected.row() == r;
@@ -622,18 +649,11 @@ public final class ResultMatrix extends Region {
         params.setFill(palette.background());
         WritableImage img = c.snapshot(params, null);
         javafx.scene.image.PixelReader reader = img.getPixelReader();
-        for (int m = 0; m < missing.size(); m++) {
+        for (int m = 0; m < displayRows.size(); m++) {
             int[] px = new int[pw * ph];
             reader.getPixels(0, m * ph, pw, ph, PixelFormat.getIntArgbPreInstance(), px, 0, pw);
-            int i = missing.get(m);
-            out[i] = px;
-            labelCache.put(labelKey(visible[firstRow + i]), px);
+            labelCache.put(labelKey(visible[displayRows.get(m)]), px);
         }
-        return out;
-    }
-
-    private long labelKey(int r) {
-        return ((long) r << 1) | (selected != null && selected.row() == r ? 1 : 0);
     }
 
     /** Test header label: the leading number of the name ("03-ties" -> "03"), else its position. */

@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.gradebench.core.grading.Verdict;
 import org.gradebench.core.history.SessionComparison;
+import org.gradebench.ui.common.DialogTheme;
 import org.gradebench.ui.common.Styles;
 
 import java.util.Locale;
@@ -26,8 +27,8 @@ public final class CompareView {
         TableView<SessionComparison.Change> t = new TableView<>();
         t.setId("compare-table");
         t.getColumns().add(col("Student", 170, SessionComparison.Change::student));
-        t.getColumns().add(col("Before", 110, c -> c.before().map(Verdict::name).orElse("-") + "  " + score(c.scoreBefore())));
-        t.getColumns().add(col("After", 110, c -> c.after().map(Verdict::name).orElse("-") + "  " + score(c.scoreAfter())));
+        t.getColumns().add(verdictCol("Before", c -> c.before(), SessionComparison.Change::scoreBefore));
+        t.getColumns().add(verdictCol("After", c -> c.after(), SessionComparison.Change::scoreAfter));
         t.getColumns().add(col("Why", 300, SessionComparison.Change::explanation));
         t.getColumns().add(col("Tests that changed", 320, c -> String.join(", ", c.changedTests())));
         t.getItems().setAll(r.changes());
@@ -39,6 +40,7 @@ public final class CompareView {
     public static void show(Window owner, SessionComparison.Result r) {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
+        DialogTheme.apply(d, owner);
         d.setResizable(true);
         d.setTitle("Compare sessions");
         d.setHeaderText("Session #" + r.olderId() + " \u2192 #" + r.newerId() + ":  " + r.changes().size()
@@ -64,10 +66,9 @@ public final class CompareView {
             only.getStyleClass().add(Styles.MUTED);
             box.getChildren().add(only);
         }
-        box.setPadding(new Insets(8, 4, 4, 4));
+        box.setPadding(new Insets(10, 14, 6, 14));
         d.getDialogPane().setPrefSize(980, 480);
         d.getDialogPane().setMinSize(980, 480);
-        d.getDialogPane().getStylesheets().add(CompareView.class.getResource("/org/gradebench/ui/app.css").toExternalForm());
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.show();
@@ -75,6 +76,43 @@ public final class CompareView {
 
     private static String score(double s) {
         return s == Math.rint(s) ? String.valueOf((long) s) : String.format(Locale.ROOT, "%.2f", s);
+    }
+
+    /** Verdict as a badge (coloured by the theme, like everywhere else) and the score next to it. */
+    private static TableColumn<SessionComparison.Change, SessionComparison.Change> verdictCol(
+            String name, Function<SessionComparison.Change, java.util.Optional<Verdict>> verdict,
+            java.util.function.ToDoubleFunction<SessionComparison.Change> score) {
+        TableColumn<SessionComparison.Change, SessionComparison.Change> c = new TableColumn<>(name);
+        c.setPrefWidth(120);
+        c.setCellValueFactory(x -> new javafx.beans.property.ReadOnlyObjectWrapper<>(x.getValue()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final Label badge = new Label();
+            private final Label points = new Label();
+            private final javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(8, badge, points);
+
+            {
+                badge.getStyleClass().add(Styles.VERDICT_BADGE);
+                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            }
+
+            @Override
+            protected void updateItem(SessionComparison.Change item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                badge.getStyleClass().removeIf(s -> s.startsWith("verdict-"));
+                java.util.Optional<Verdict> v = verdict.apply(item);
+                badge.setText(v.map(Verdict::name).orElse("-"));
+                v.ifPresent(x -> badge.getStyleClass().add(Styles.verdict(x)));
+                badge.setVisible(v.isPresent());
+                points.setText(v.isPresent() ? score(score.applyAsDouble(item)) : "not graded");
+                setGraphic(box);
+            }
+        });
+        return c;
     }
 
     private static TableColumn<SessionComparison.Change, String> col(String name, double w,

@@ -9,6 +9,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.gradebench.core.submission.Submission;
+import org.gradebench.ui.common.DialogTheme;
 import org.gradebench.ui.common.Styles;
 import org.gradebench.ui.main.ImportPreview;
 
@@ -25,10 +26,12 @@ public final class ImportPreviewDialog {
     public static Optional<ButtonType> show(Window owner, ImportPreview p) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
+        DialogTheme.apply(d, owner);
         d.setTitle("Import submissions");
         d.setHeaderText(p.result().submissions().size() + " submissions found in " + p.source().getFileName());
-        Label format = new Label("Format: " + p.result().format() + "     Source: " + p.source());
+        Label format = new Label("Format: " + p.result().format() + "\nSource: " + p.source());
         format.setWrapText(true);
+        format.getStyleClass().add(Styles.MUTED);
         ListView<String> students = new ListView<>();
         for (Submission s : p.result().submissions()) {
             students.getItems().add(s.student() + s.identity().lmsId().map(id -> "   (" + id + ")").orElse("")
@@ -50,7 +53,7 @@ public final class ImportPreviewDialog {
             none.getStyleClass().add(Styles.MUTED);
             box.getChildren().add(none);
         }
-        box.setPadding(new Insets(8, 4, 4, 4));
+        box.setPadding(new Insets(10, 14, 6, 14));
         box.setPrefWidth(560);
         d.getDialogPane().setContent(box);
         if (p.result().submissions().isEmpty()) d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

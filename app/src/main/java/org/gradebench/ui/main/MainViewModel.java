@@ -115,6 +115,8 @@ public final class MainViewModel {
     private final IntegerProperty busy = new SimpleIntegerProperty();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<SessionComparison.Result> comparison = new SimpleObjectProperty<>();
+    /** Counts grading runs (FX thread only); events and outcomes carry the run they belong to. */
+    private long gradingRun;
 
     /** Results of the current (not read-only) submissions, to come back to after viewing a past session. */
     private final Map<String, SubmissionResult> liveResults = new LinkedHashMap<>();
@@ -140,7 +142,11 @@ public final class MainViewModel {
 
     // ---------------------------------------------------------------- start-up
 
-    /** Fills the assignment list (recent ones, then the bundled samples), probes the components, reopens the last assignment. */
+    /**
+     * Fills the assignment list (recent ones, then the bundled samples) and reopens the last assignment, in the
+     * background. The component probes are separate ({@link #refreshComponents()}): the window starts them after
+     * its first frame.
+     */
     public void start() {
         List<Path> recent = prefs.recentAssignments();
         Optional<Path> last = prefs.get("lastAssignment").map(Path::of);
@@ -148,7 +154,6 @@ public final class MainViewModel {
             assignments.setAll(list);
             last.filter(Files::isDirectory).ifPresent(this::openAssignment);
         });
-        refreshComponents();
     }
 
     private List<AssignmentEntry> listAssignments(List<Path> recent) {
@@ -413,7 +418,8 @@ public final class MainViewModel {
         message.set(null);
         runningOnlyTests = onlyTests;
         Workbench.GradingJob job = new Workbench.GradingJob(a, subs, submissionsSource.get(), backend.get(), jobs.get(), onlyTests);
-        EventBatcher batcher = new EventBatcher();
+        long run = ++gradingRun;
+        EventBatcher batcher = new EventBatcher(run);
         background.execute(() -> {
             try {
                 GradingEngine.GradingHandle h = workbench.startGrading(job, batcher);
@@ -428,10 +434,15 @@ public final class MainViewModel {
                 // first, this only makes sure the window never stays in "grading" if it does not.
                 h.outcome().whenComplete((o, e) -> ui.execute(() -> {
                     if (e != null) log.error("grading session {} failed", h.sessionId(), e);
-                    if (grading.get() && handle == h && o != null) {
+                    if (!grading.get() || run != gradingRun) return;
+                    batcher.drainNow();
+                    if (!grading.get() || run != gradingRun) return;
+                    if (o != null) {
                         log.warn("grading session {} ended without its final event; finishing from the outcome", h.sessionId());
-                        batcher.drainNow();
-                        if (grading.get()) finished(o);
+                        finished(o);
+                    } else {
+                        // the engine failed: without this the window would stay in "grading" for good
+                        failed(h.sessionId(), e);
                     }
                 }));
             } catch (UserError e) {
@@ -475,8 +486,28 @@ public final class MainViewModel {
         return grading.get();
     }
 
+    /**
+     * Ends a session whose engine failed (its outcome completed exceptionally, no final event): leaves the grading
+     * state, keeps what finished, and says so in words; the stack trace goes to the log only.
+     */
+    private void failed(long session, Throwable e) {
+        grading.set(false);
+        cancelling.set(false);
+        handle = null;
+        progressText.set("");
+        restoreAfterFailedStart();
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        String why = cause == null || cause.getMessage() == null || cause.getMessage().isBlank()
+                ? "an internal error" : cause.getMessage().strip().lines().findFirst().orElse("an internal error");
+        message.set(new UserMessage(UserMessage.Severity.ERROR, "Grading session #" + session + " stopped unexpectedly: " + why + ".",
+                "Results finished before that are kept. Grade again (F5); if it happens again, the log file "
+                        + workbench.logFile() + " has the details."));
+    }
+
     /** Adapts engine events (worker threads) into batched UI updates. */
     private final class EventBatcher implements GradingListener {
+        /** The grading run this batcher belongs to: a late final event of an earlier run must not end a newer one. */
+        private final long run;
         private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private volatile Progress latest;
@@ -484,6 +515,10 @@ public final class MainViewModel {
         private void post(Runnable r) {
             pending.add(r);
             if (scheduled.compareAndSet(false, true)) ui.execute(this::flush);
+        }
+
+        EventBatcher(long run) {
+            this.run = run;
         }
 
         void drainNow() {
@@ -533,7 +568,9 @@ public final class MainViewModel {
         @Override
         public void sessionFinished(GradingOutcome outcome) {
             latest = outcome.progress();
-            post(() -> finished(outcome));
+            post(() -> {
+                if (run == gradingRun) finished(outcome);
+            });
         }
     }
 

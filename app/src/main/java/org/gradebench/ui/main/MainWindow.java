@@ -60,7 +60,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
-import org.controlsfx.control.textfield.TextFields;
 import org.gradebench.core.assignment.Assignment;
 import org.gradebench.core.assignment.TestCase;
 import org.gradebench.core.grading.Verdict;
@@ -106,12 +105,16 @@ public final class MainWindow {
     private final Consumer<Boolean> applyTheme;
     private final BorderPane root = new BorderPane();
     private final ResultMatrix matrix;
-    private final DetailPane detailPane;
+    /** Built after the first frame (or on first use): RichTextFX's classes and CSS cost a second on a busy machine. */
+    private DetailPane detailPane;
+    private final StackPane detailSlot = new StackPane();
     private final SplitPane horizontal = new SplitPane();
     private final SplitPane vertical = new SplitPane();
     private final TabPane centerTabs = new TabPane();
     private final StackPane center = new StackPane();
-    private final TextField search = TextFields.createClearableTextField();
+    // AtlantaFX's own field: ControlsFX's clearable field ships a stylesheet of Modena look-ups
+    // (-fx-text-inner-color...) that AtlantaFX does not define, which logged CSS warnings at every start
+    private final TextField search = clearableField();
     private final ListView<AssignmentEntry> assignmentList = new ListView<>();
     private final ListView<SessionSummary> sessionList = new ListView<>();
     private final TableView<StudentRow> studentsTable = new TableView<>();
@@ -133,7 +136,6 @@ public final class MainWindow {
         this.prefs = vm.preferences();
         this.applyTheme = applyTheme;
         this.matrix = new ResultMatrix(vm.matrix());
-        this.detailPane = new DetailPane(detail);
         this.chart = scoreChart();
         this.emptyState = emptyState();
         build();
@@ -148,8 +150,21 @@ public final class MainWindow {
         return matrix;
     }
 
+    /** The detail pane, built now if it was not yet (see {@link #buildDeferredViews()}). */
     public DetailPane detailPane() {
+        if (detailPane == null) {
+            detailPane = new DetailPane(detail);
+            detailSlot.getChildren().setAll(detailPane);
+        }
         return detailPane;
+    }
+
+    /**
+     * Builds the parts the first frame does not need (the detail pane with its code views): call once the first
+     * frame is on screen, so the window appears sooner and is complete before anyone selects a cell.
+     */
+    public void buildDeferredViews() {
+        detailPane();
     }
 
     public TableView<StudentRow> studentsTable() {
@@ -185,7 +200,8 @@ public final class MainWindow {
         VBox upper = new VBox(summaryStrip(), centerTabs);
         VBox.setVgrow(centerTabs, Priority.ALWAYS);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.getItems().addAll(upper, detailPane);
+        detailSlot.getStyleClass().add("gb-detail");
+        vertical.getItems().addAll(upper, detailSlot);
         vertical.setDividerPositions(prefs.getDouble("split.vertical", 0.56));
 
         banner.getStyleClass().add(Styles.BANNER);
@@ -260,7 +276,7 @@ public final class MainWindow {
             search.requestFocus();
             search.selectAll();
         });
-        MenuItem nextDiff = item("Next difference", null, new KeyCodeCombination(KeyCode.D), guarded(() -> detailPane.diffView().lookupAll("#diff-next").forEach(n -> ((Button) n).fire())));
+        MenuItem nextDiff = item("Next difference", null, new KeyCodeCombination(KeyCode.D), guarded(() -> detailPane().diffView().lookupAll("#diff-next").forEach(n -> ((Button) n).fire())));
         Menu nav = new Menu("Navigate", null, nextFail, prevFail, nextStudent, nextDiff, new SeparatorMenuItem(), find);
 
         darkItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
@@ -285,6 +301,23 @@ public final class MainWindow {
             if (scene != null && scene.getFocusOwner() instanceof TextInputControl) return;
             r.run();
         };
+    }
+
+    private static TextField clearableField() {
+        atlantafx.base.controls.CustomTextField f = new atlantafx.base.controls.CustomTextField();
+        Button clear = new Button(null, new FontIcon("mdi2c-close-circle-outline"));
+        clear.setId("search-clear");
+        clear.getStyleClass().addAll("flat", "gb-field-clear");
+        clear.setFocusTraversable(false);
+        clear.setCursor(javafx.scene.Cursor.DEFAULT);
+        clear.visibleProperty().bind(f.textProperty().isNotEmpty());
+        clear.setOnAction(e -> {
+            f.clear();
+            f.requestFocus();
+        });
+        f.setLeft(new FontIcon("mdi2m-magnify"));
+        f.setRight(clear);
+        return f;
     }
 
     private static MenuItem item(String text, String icon, KeyCombination key, Runnable action) {
@@ -934,7 +967,7 @@ public final class MainWindow {
                 case K -> () -> vm.nextFailing(false);
                 case N -> vm::nextStudent;
                 case R -> vm::regradeSelection;
-                case D -> () -> detailPane.diffView().lookupAll("#diff-next").forEach(n -> ((Button) n).fire());
+                case D -> () -> detailPane().diffView().lookupAll("#diff-next").forEach(n -> ((Button) n).fire());
                 default -> null;
             };
             if (action != null) {
@@ -954,7 +987,7 @@ public final class MainWindow {
         d.getDialogPane().setContent(view);
         d.getDialogPane().setPrefSize(900, 620);
         d.getDialogPane().setMinSize(900, 620);
-        d.getDialogPane().getStylesheets().add(MainWindow.class.getResource("/org/gradebench/ui/app.css").toExternalForm());
+        org.gradebench.ui.common.DialogTheme.apply(d, stage);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.show();
     }
@@ -964,6 +997,7 @@ public final class MainWindow {
                 "Grading is still running. Results finished so far are saved; the rest will not be graded.",
                 new ButtonType("Stop grading and close", javafx.scene.control.ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
         a.initOwner(stage);
+        org.gradebench.ui.common.DialogTheme.apply(a, stage);
         a.setHeaderText("Stop grading and close Gradebench?");
         a.showAndWait().filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).ifPresent(b -> {
             closeConfirmed = true;

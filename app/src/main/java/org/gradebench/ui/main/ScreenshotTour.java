@@ -99,9 +99,35 @@ public final class ScreenshotTour {
                 ((javafx.scene.control.Hyperlink) n).fire()), 5);
         step("components shot", () -> otherWindow() != null && !vm.components().isEmpty(),
                 () -> shotWindow(otherWindow(), "08-components"), 30);
+        // the dialogs follow the window's theme: the same three in dark
+        step("dark dialogs", () -> true, () -> {
+            Window w = otherWindow();
+            if (w != null) w.hide();
+            window.setDark(true);
+            vm.comparisonProperty().set(null);
+            List<org.gradebench.core.history.SessionSummary> s = vm.sessions();
+            vm.compare(s.get(1), s.get(0));
+        }, 5);
+        step("dark compare shot", () -> vm.comparisonProperty().get() != null && otherWindow() != null,
+                () -> shotWindow(otherWindow(), "09-dark-compare"), 30);
+        step("dark import", () -> true, () -> {
+            Window w = otherWindow();
+            if (w != null) w.hide();
+            vm.assignments().stream().filter(a -> a.folder().getFileName().toString().equals(sample)).findFirst()
+                    .ifPresent(a -> vm.requestImport(a.folder().resolve("submissions")));
+        }, 5);
+        step("dark import shot", () -> otherWindow() != null, () -> shotWindow(otherWindow(), "10-dark-import"), 30);
+        step("dark components", () -> true, () -> {
+            Window w = otherWindow();
+            if (w != null) w.hide();
+            window.root().lookupAll("#sandbox-status").forEach(n -> ((javafx.scene.control.Hyperlink) n).fire());
+        }, 5);
+        step("dark components shot", () -> otherWindow() != null && !vm.components().isEmpty(),
+                () -> shotWindow(otherWindow(), "11-dark-components"), 30);
         step("done", () -> true, () -> {
             Window w = otherWindow();
             if (w != null) w.hide();
+            window.setDark(false);
             log.info("screenshots written to {}", out);
             Platform.exit();
         }, 5);

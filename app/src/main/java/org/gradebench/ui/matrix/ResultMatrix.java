@@ -7,6 +7,9 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -21,6 +24,7 @@ import org.gradebench.core.grading.TestResult;
 import org.gradebench.core.grading.Verdict;
 import org.gradebench.core.run.RunResult;
 
+import java.nio.IntBuffer;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -40,6 +44,16 @@ public final class ResultMatrix extends Region {
 
     private final MatrixModel model;
     private final Canvas canvas = new Canvas();
+    private final Canvas header = new Canvas();
+    private String headerKey = "";
+    private final java.util.Map<LabelKey, int[]> labelCache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<LabelKey, int[]> eldest) {
+            return size() > 600;
+        }
+    };
+    private double labelScale;
+    private VerdictPalette labelPalette;
     private final ScrollBar vbar = new ScrollBar();
     private final ScrollBar hbar = new ScrollBar();
     private final Tooltip tooltip = new Tooltip();
@@ -63,7 +77,8 @@ public final class ResultMatrix extends Region {
         setFocusTraversable(true);
         vbar.setOrientation(Orientation.VERTICAL);
         hbar.setOrientation(Orientation.HORIZONTAL);
-        getChildren().addAll(canvas, vbar, hbar);
+        getChildren().addAll(canvas, header, vbar, hbar);
+        header.setMouseTransparent(true);
         vbar.valueProperty().addListener((o, a, b) -> dirty = true);
         hbar.valueProperty().addListener((o, a, b) -> dirty = true);
         tooltip.setShowDelay(Duration.millis(250));
@@ -115,39 +130,140 @@ public final class ResultMatrix extends Region {
 
     public void setPalette(VerdictPalette palette) {
         this.palette = palette;
-        cellImages = null;
+        cellPixels = null;
         dirty = true;
     }
 
     /**
-     * One pre-rendered image per verdict: blitting an image is much cheaper for the renderer than a rounded rectangle
-     * plus text per cell, which matters at thousands of visible cells per frame.
+     * The cells are composed in Java into one image per frame (below), which the renderer then draws with a single
+     * blit. Drawing them as one image each (several hundred per frame) kept the software renderer (Xvfb, remote
+     * desktops, machines without a usable GPU) busy for about 30 ms per frame while the FX thread idled.
+     *
+     * <p>Each verdict is pre-rendered twice, opaque on the plain background and on the selected row's tint, so
+     * composing is copying pixel lines, with no blending.</p>
      */
-    private javafx.scene.image.Image[] cellImages;
+    private int[][] cellPixels;
+    private int cellPw;
+    private int cellPh;
     private double imageScale;
+    /** Two images used in turn: the renderer may still be reading the previous frame's pixels. */
+    private final PixelBuffer<IntBuffer>[] bodyBuffers = newBuffers();
+    private final WritableImage[] bodyImages = new WritableImage[2];
+    private int nextBody;
 
-    private javafx.scene.image.Image[] cellImages() {
-        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-        if (cellImages != null && scale == imageScale) return cellImages;
+    @SuppressWarnings("unchecked")
+    private static PixelBuffer<IntBuffer>[] newBuffers() {
+        return (PixelBuffer<IntBuffer>[]) new PixelBuffer[2];
+    }
+
+    private double outputScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    }
+
+    private int[][] cellPixels(double scale) {
+        if (cellPixels != null && scale == imageScale) return cellPixels;
         Verdict[] all = Verdict.values();
-        javafx.scene.image.Image[] images = new javafx.scene.image.Image[all.length];
-        Canvas c = new Canvas(CELL_W * scale, ROW_H * scale);
+        int pw = (int) Math.round(CELL_W * scale);
+        int ph = (int) Math.round(ROW_H * scale);
+        int[][] out = new int[2 * all.length][];
+        Canvas c = new Canvas(pw, ph);
         GraphicsContext g = c.getGraphicsContext2D();
         javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
-        params.setFill(Color.TRANSPARENT);
-        for (Verdict v : all) {
-            g.setTransform(new javafx.scene.transform.Affine());
-            g.clearRect(0, 0, c.getWidth(), c.getHeight());
-            g.scale(scale, scale);
-            g.setFont(cellFont);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            drawCell(g, v, 0, 0);
-            images[v.ordinal()] = c.snapshot(params, null);
+        Color[] grounds = {palette.background(), selectedRowBackground()};
+        for (int k = 0; k < 2; k++) {
+            for (Verdict v : all) {
+                g.setTransform(new javafx.scene.transform.Affine());
+                g.setFill(grounds[k]);
+                g.fillRect(0, 0, pw, ph);
+                g.scale(scale, scale);
+                g.setFont(cellFont);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                drawCell(g, v, 0, 0);
+                params.setFill(grounds[k]);
+                WritableImage img = c.snapshot(params, null);
+                int[] px = new int[pw * ph];
+                img.getPixelReader().getPixels(0, 0, pw, ph, PixelFormat.getIntArgbPreInstance(), px, 0, pw);
+                out[k * all.length + v.ordinal()] = px;
+            }
         }
-        cellImages = images;
+        cellPixels = out;
+        cellPw = pw;
+        cellPh = ph;
         imageScale = scale;
-        return images;
+        return out;
+    }
+
+    /** The selected row's tint over the background, opaque (the hover colour is translucent). */
+    private Color selectedRowBackground() {
+        Color bg = palette.background();
+        Color h = palette.hover();
+        double a = h.getOpacity();
+        return Color.color(bg.getRed() * (1 - a) + h.getRed() * a, bg.getGreen() * (1 - a) + h.getGreen() * a,
+                bg.getBlue() * (1 - a) + h.getBlue() * a);
+    }
+
+    private static int argb(Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /**
+     * Composes the visible cells into the next body image (device pixels) and returns it; drawn at the body's size
+     * in layout units.
+     */
+    private WritableImage composeBody(int[] visible, int firstRow, int lastRow, int firstCol, int lastCol, double sx,
+                                      double sy, double bw, double bh) {
+        double scale = outputScale();
+        int[][] cells = cellPixels(scale);
+        int[][] labels = rowLabels(visible, firstRow, lastRow, scale);
+        int w = Math.max(1, (int) Math.ceil(bw * scale));
+        int h = Math.max(1, (int) Math.ceil(bh * scale));
+        int k = nextBody;
+        nextBody = 1 - nextBody;
+        if (bodyBuffers[k] == null || bodyBuffers[k].getWidth() != w || bodyBuffers[k].getHeight() != h) {
+            bodyBuffers[k] = new PixelBuffer<>(w, h, IntBuffer.allocate(w * h), PixelFormat.getIntArgbPreInstance());
+            bodyImages[k] = new WritableImage(bodyBuffers[k]);
+        }
+        int[] px = bodyBuffers[k].getBuffer().array();
+        int verdicts = Verdict.values().length;
+        int cw = cellPw;
+        int ch = cellPh;
+        int lw = (int) Math.round((NAME_W + SCORE_W) * scale);
+        int bg = argb(palette.background());
+        int selBg = argb(selectedRowBackground());
+        int[] colX = new int[Math.max(0, lastCol - firstCol + 1)];
+        for (int t = firstCol; t <= lastCol; t++) colX[t - firstCol] = lw + (int) Math.round((t * CELL_W - sx) * scale);
+        java.util.Arrays.fill(px, 0, w * h, bg);
+        for (int d = firstRow; d <= lastRow; d++) {
+            int r = visible[d];
+            MatrixModel.Row row = model.row(r);
+            boolean rowSelected = selected != null && selected.row() == r;
+            int variant = rowSelected ? verdicts : 0;
+            int top = (int) Math.round((d * ROW_H - sy) * scale);
+            int from = Math.max(0, -top);
+            int to = Math.min(ch, h - top);
+            if (rowSelected) {
+                for (int line = from; line < to; line++) java.util.Arrays.fill(px, (top + line) * w + lw, (top + line + 1) * w, selBg);
+            }
+            for (int t = firstCol; t <= lastCol; t++) {
+                int[] src = cells[variant + row.verdict(t).ordinal()];
+                int x = colX[t - firstCol];
+                int left = Math.max(lw - x, 0);
+                int right = Math.min(cw, w - x);
+                if (right <= left) continue;
+                for (int line = from; line < to; line++) {
+                    System.arraycopy(src, line * cw + left, px, (top + line) * w + x + left, right - left);
+                }
+            }
+            int[] label = labels[d - firstRow];
+            int lwClip = Math.min(lw, w);
+            for (int line = from; line < to; line++) {
+                System.arraycopy(label, line * lw, px, (top + line) * w, lwClip);
+            }
+        }
+        bodyBuffers[k].updateBuffer(b -> null);
+        return bodyImages[k];
     }
 
     /** Marks a cell as selected and scrolls it into view. */
@@ -195,6 +311,10 @@ public final class ResultMatrix extends Region {
         canvas.setWidth(Math.max(0, w - sb));
         canvas.setHeight(Math.max(0, h - sb));
         canvas.relocate(0, 0);
+        header.setWidth(Math.max(0, w - sb));
+        header.setHeight(HEADER_H);
+        header.relocate(0, 0);
+        headerKey = "";
         vbar.resizeRelocate(w - sb, 0, sb, h - sb);
         hbar.resizeRelocate(0, h - sb, w - sb, sb);
         updateBars();
@@ -347,29 +467,14 @@ public final class ResultMatrix extends Region {
         int lastCol = Math.min(tests - 1, (int) Math.floor((sx + bodyW()) / CELL_W));
         double x0 = NAME_W + SCORE_W;
 
-        javafx.scene.image.Image[] images = cellImages();
-        g.setTextBaseline(VPos.CENTER);
-        // cells (clipped to the body)
+        // student and score columns plus the cells: one composed image
+        if (rows > 0 && w > 0 && bodyH() > 0) {
+            g.drawImage(composeBody(visible, firstRow, lastRow, firstCol, lastCol, sx, sy, w, bodyH()), 0, HEADER_H, w, bodyH());
+        }
         g.save();
         g.beginPath();
         g.rect(x0, HEADER_H, bodyW(), bodyH());
         g.clip();
-        g.setFont(cellFont);
-        g.setTextAlign(TextAlignment.CENTER);
-        for (int d = firstRow; d <= lastRow; d++) {
-            int r = visible[d];
-            double y = HEADER_H + d * ROW_H - sy;
-            boolean rowSelected = selected != null && selected.row() == r;
-            if (rowSelected) {
-                g.setFill(palette.hover());
-                g.fillRect(x0, y, bodyW(), ROW_H);
-            }
-            MatrixModel.Row row = model.row(r);
-            for (int t = firstCol; t <= lastCol; t++) {
-                double x = x0 + t * CELL_W - sx;
-                g.drawImage(images[row.verdict(t).ordinal()], x, y, CELL_W, ROW_H);
-            }
-        }
         if (selected != null) {
             int d = model.displayIndexOf(selected.row());
             if (d >= firstRow && d <= lastRow && selected.test() >= firstCol && selected.test() <= lastCol) {
@@ -391,50 +496,37 @@ public final class ResultMatrix extends Region {
             }
         }
         g.restore();
-
-        // frozen student and score columns
-        g.save();
-        g.beginPath();
-        g.rect(0, HEADER_H, x0, bodyH());
-        g.clip();
-        g.setFill(palette.background());
-        g.fillRect(0, HEADER_H, x0, bodyH());
-        for (int d = firstRow; d <= lastRow; d++) {
-            int r = visible[d];
-            MatrixModel.Row row = model.row(r);
-            double y = HEADER_H + d * ROW_H - sy;
-            boolean rowSelected = selected != null && selected.row() == r;
-            if (rowSelected) {
-                g.setFill(palette.hover());
-                g.fillRect(0, y, x0, ROW_H);
-            }
-            g.setFont(nameFont);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setFill(palette.headerText());
-            String name = row.submission().student();
-            g.fillText(fit(name, 27), 10, y + ROW_H / 2, NAME_W - 60);
-            if (row.submission().identity().late()) {
-                g.setFont(smallFont);
-                g.setFill(palette.fill().get(Verdict.TLE));
-                g.fillRoundRect(NAME_W - 44, y + 5, 36, ROW_H - 10, 8, 8);
-                g.setFill(palette.text().get(Verdict.TLE));
-                g.setTextAlign(TextAlignment.CENTER);
-                g.fillText("LATE", NAME_W - 26, y + ROW_H / 2);
-            }
-            g.setFont(nameFont);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setFill(row.overall() == Verdict.PENDING ? palette.mutedText() : palette.headerText());
-            g.fillText(row.overall() == Verdict.PENDING && row.maxScore() == 0 ? "-" : score(row.score()) + "/" + score(row.maxScore()),
-                    x0 - 10, y + ROW_H / 2);
-        }
-        g.restore();
         g.setStroke(palette.grid());
         g.setLineWidth(1);
-        g.strokeLine(x0 - 0.5, 0, x0 - 0.5, h);
+        g.strokeLine(x0 - 0.5, HEADER_H, x0 - 0.5, h);
 
-        // header
+        paintHeader(firstCol, lastCol, sx, w);
+
+        if (rows == 0) {
+            g.setFill(palette.mutedText());
+            g.setFont(nameFont);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            String msg = model.rowCount() == 0 ? "No submissions yet: import a folder or archive (Ctrl+I), or drop it here."
+                    : "No student matches the search.";
+            g.fillText(msg, w / 2, HEADER_H + 40);
+        }
+    }
+
+    /**
+     * The test header, on its own canvas, repainted only when what it shows changed: text is the renderer's most
+     * expensive work, and scrolling down leaves the header as it was.
+     */
+    private void paintHeader(int firstCol, int lastCol, double sx, double w) {
+        String key = firstCol + "/" + lastCol + "/" + sx + "/" + w + "/" + paintedRevision + "/"
+                + (selected == null ? -1 : selected.test()) + "/" + System.identityHashCode(palette);
+        if (key.equals(headerKey)) return;
+        headerKey = key;
+        double x0 = NAME_W + SCORE_W;
+        GraphicsContext g = header.getGraphicsContext2D();
         g.setFill(palette.background());
-        g.fillRect(0, 0, w, HEADER_H);
+        g.fillRect(0, 0, header.getWidth(), HEADER_H);
+        g.setTextBaseline(VPos.CENTER);
         g.setFont(headerFont);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(palette.mutedText());
@@ -443,7 +535,7 @@ public final class ResultMatrix extends Region {
         g.fillText("SCORE", x0 - 10, HEADER_H - 13);
         g.save();
         g.beginPath();
-        g.rect(x0, 0, bodyW(), HEADER_H);
+        g.rect(x0, 0, Math.max(0, w - x0), HEADER_H);
         g.clip();
         g.setTextAlign(TextAlignment.CENTER);
         for (int t = firstCol; t <= lastCol; t++) {
@@ -459,8 +551,7 @@ public final class ResultMatrix extends Region {
                 double frac = (double) pass / graded;
                 g.setFill(palette.grid());
                 g.fillRect(x + 5, 24, CELL_W - 10, 4);
-                g.setFill(frac >= 0.999 ? palette.fill().get(Verdict.AC).darker() : palette.fill().get(Verdict.WA));
-                if (frac >= 0.999) g.setFill(palette.text().get(Verdict.AC));
+                g.setFill(frac >= 0.999 ? palette.text().get(Verdict.AC) : palette.fill().get(Verdict.WA));
                 g.fillRect(x + 5, 24, (CELL_W - 10) * frac, 4);
                 g.setFill(palette.mutedText());
                 g.fillText(pass + "/" + graded, x + CELL_W / 2, 37, CELL_W - 2);
@@ -468,15 +559,100 @@ public final class ResultMatrix extends Region {
         }
         g.restore();
         g.setStroke(palette.grid());
-        g.strokeLine(0, HEADER_H - 0.5, w, HEADER_H - 0.5);
+        g.setLineWidth(1);
+        g.strokeLine(0, HEADER_H - 0.5, header.getWidth(), HEADER_H - 0.5);
+        g.strokeLine(x0 - 0.5, 0, x0 - 0.5, HEADER_H);
+    }
 
-        if (rows == 0) {
-            g.setFill(palette.mutedText());
+    /** What a row's student and score columns show: equal keys draw the same pixels. */
+    private record LabelKey(String submission, boolean selected, double score, double maxScore, boolean pending) {
+    }
+
+    private LabelKey labelKey(int r) {
+        MatrixModel.Row row = model.row(r);
+        return new LabelKey(row.submission().id(), selected != null && selected.row() == r, row.score(), row.maxScore(),
+                row.overall() == Verdict.PENDING);
+    }
+
+    /**
+     * Device pixels of the student and score columns of the visible rows. Text is the software renderer's most
+     * expensive work, so each row's labels are rendered once and reused while they stay the same (the cache key is
+     * what they show). Missing rows are rendered together with their neighbours above and below on one off-screen
+     * canvas and captured with one snapshot, so scrolling takes a snapshot every dozen frames, not every frame.
+     */
+    private int[][] rowLabels(int[] visible, int firstRow, int lastRow, double scale) {
+        if (scale != labelScale || palette != labelPalette) {
+            labelCache.clear();
+            labelScale = scale;
+            labelPalette = palette;
+        }
+        int n = Math.max(0, lastRow - firstRow + 1);
+        int[][] out = new int[n][];
+        boolean missing = false;
+        for (int i = 0; i < n; i++) {
+            out[i] = labelCache.get(labelKey(visible[firstRow + i]));
+            missing |= out[i] == null;
+        }
+        if (!missing) return out;
+        int ph = (int) Math.round(ROW_H * scale);
+        // rows ahead in both directions, within one texture of at most ~2,500 pixels high
+        int budget = Math.max(n, 2500 / ph);
+        int ahead = Math.max(0, (budget - n) / 2);
+        int from = Math.max(0, firstRow - ahead);
+        int to = Math.min(visible.length - 1, lastRow + ahead);
+        java.util.List<Integer> batch = new java.util.ArrayList<>();
+        for (int d = from; d <= to && batch.size() < budget; d++) {
+            if (!labelCache.containsKey(labelKey(visible[d]))) batch.add(d);
+        }
+        renderLabels(visible, batch, scale);
+        for (int i = 0; i < n; i++) {
+            if (out[i] == null) out[i] = labelCache.get(labelKey(visible[firstRow + i]));
+        }
+        return out;
+    }
+
+    private void renderLabels(int[] visible, java.util.List<Integer> displayRows, double scale) {
+        if (displayRows.isEmpty()) return;
+        double x0 = NAME_W + SCORE_W;
+        int pw = (int) Math.round(x0 * scale);
+        int ph = (int) Math.round(ROW_H * scale);
+        Canvas c = new Canvas(pw, (double) ph * displayRows.size());
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.scale(scale, scale);
+        g.setTextBaseline(VPos.CENTER);
+        for (int m = 0; m < displayRows.size(); m++) {
+            int r = visible[displayRows.get(m)];
+            MatrixModel.Row row = model.row(r);
+            double y = m * (ph / scale);
+            boolean rowSelected = selected != null && selected.row() == r;
+            g.setFill(rowSelected ? selectedRowBackground() : palette.background());
+            g.fillRect(0, y, x0, ph / scale);
             g.setFont(nameFont);
-            g.setTextAlign(TextAlignment.CENTER);
-            String msg = model.rowCount() == 0 ? "No submissions yet: import a folder or archive (Ctrl+I), or drop it here."
-                    : "No student matches the search.";
-            g.fillText(msg, w / 2, HEADER_H + 40);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(palette.headerText());
+            g.fillText(fit(row.submission().student(), 27), 10, y + ROW_H / 2, NAME_W - 60);
+            if (row.submission().identity().late()) {
+                g.setFont(smallFont);
+                g.setFill(palette.fill().get(Verdict.TLE));
+                g.fillRoundRect(NAME_W - 44, y + 5, 36, ROW_H - 10, 8, 8);
+                g.setFill(palette.text().get(Verdict.TLE));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText("LATE", NAME_W - 26, y + ROW_H / 2);
+            }
+            g.setFont(nameFont);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setFill(row.overall() == Verdict.PENDING ? palette.mutedText() : palette.headerText());
+            g.fillText(row.overall() == Verdict.PENDING && row.maxScore() == 0 ? "-" : score(row.score()) + "/" + score(row.maxScore()),
+                    x0 - 10, y + ROW_H / 2);
+        }
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setFill(palette.background());
+        WritableImage img = c.snapshot(params, null);
+        javafx.scene.image.PixelReader reader = img.getPixelReader();
+        for (int m = 0; m < displayRows.size(); m++) {
+            int[] px = new int[pw * ph];
+            reader.getPixels(0, m * ph, pw, ph, PixelFormat.getIntArgbPreInstance(), px, 0, pw);
+            labelCache.put(labelKey(visible[displayRows.get(m)]), px);
         }
     }
 

@@ -231,6 +231,60 @@ class MainViewModelTest {
     }
 
     @Test
+    void anEngineFailureEndsTheGradingStateWithAReadableMessage() throws InterruptedException {
+        openWithStudents(20);
+        workbench.verdict = (s, t) -> Verdict.AC;
+        workbench.crash = true;
+        vm.gradeAll();
+        drainUntil(() -> !vm.gradingProperty().get());
+
+        assertThat(vm.cancellingProperty().get()).isFalse();
+        UserMessage m = vm.messageProperty().get();
+        assertThat(m.severity()).isEqualTo(UserMessage.Severity.ERROR);
+        assertThat(m.text()).contains("stopped unexpectedly: the history database was closed");
+        assertThat(m.text() + m.action()).doesNotContain("Exception").doesNotContain("\tat ");
+        // what finished is kept, and the next run starts and ends normally
+        assertThat(vm.matrix().verdict(19, 3)).isEqualTo(Verdict.AC);
+        workbench.crash = false;
+        vm.gradeAll();
+        drainUntil(() -> !vm.gradingProperty().get() && workbench.started.get() == 2);
+        assertThat(vm.messageProperty().get().severity()).isEqualTo(UserMessage.Severity.SUCCESS);
+    }
+
+    /**
+     * Many grade / cancel cycles back to back, cancelling at different moments (before the engine has started, in
+     * the middle, after the end): every cycle must leave the grading state, and a late event of one run must never
+     * end the next one.
+     */
+    @Test
+    void repeatedGradeAndCancelCyclesAlwaysLeaveTheGradingState() throws InterruptedException {
+        openWithStudents(12);
+        workbench.verdict = (s, t) -> Verdict.AC;
+        for (int cycle = 0; cycle < 30; cycle++) {
+            int moment = cycle % 3;
+            vm.gradeAll();
+            assertThat(vm.gradingProperty().get()).as("cycle %d started", cycle).isTrue();
+            if (moment == 0) vm.cancel();
+            if (moment == 1) {
+                int startedBefore = workbench.started.get();
+                drainUntil(() -> workbench.started.get() > startedBefore || !vm.gradingProperty().get());
+                vm.cancel();
+            }
+            int c = cycle;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (vm.gradingProperty().get()) {
+                drainUi();
+                if (System.nanoTime() > deadline) throw new AssertionError("cycle " + c + " stayed in the grading state");
+                Thread.sleep(2);
+            }
+            assertThat(vm.cancellingProperty().get()).isFalse();
+        }
+        drainUi();
+        assertThat(workbench.started.get()).isEqualTo(30);
+        assertThat(history.sessions()).hasSize(30);
+    }
+
+    @Test
     void aBadAssignmentBecomesAMessageNamingTheFile() {
         workbench.invalid = new InvalidInputException(dir.resolve("lab/assignment.yaml"), 3, "unknown key 'tset'");
         vm.openAssignment(dir.resolve("lab"));
@@ -277,6 +331,7 @@ class MainViewModelTest {
         boolean noSandbox;
         CountDownLatch gate;
         int releaseAfter = Integer.MAX_VALUE;
+        volatile boolean crash;
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger events = new AtomicInteger();
         final AtomicInteger finishedSubmissions = new AtomicInteger();
@@ -367,6 +422,12 @@ class MainViewModelTest {
                     finishedSubmissions.incrementAndGet();
                     listener.submissionFinished(r, handle.progress());
                     events.incrementAndGet();
+                }
+                if (crash) {
+                    // an engine failure: the outcome fails and no final event is sent
+                    outcome.completeExceptionally(new java.util.concurrent.CompletionException(
+                            new IllegalStateException("the history database was closed")));
+                    return;
                 }
                 SessionState state = cancelled.get() ? SessionState.CANCELLED : SessionState.COMPLETED;
                 history.finishSession(id, state);

@@ -7,11 +7,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.gradebench.AppServices;
-import org.gradebench.GradebenchApp;
 import org.gradebench.core.export.GradeExportService.Format;
 import org.gradebench.core.history.Review;
 import org.gradebench.io.export.CsvTable;
-import org.gradebench.ui.common.UiPreferences;
 import org.gradebench.ui.main.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,41 +42,28 @@ class ExportDialogFlowTest {
     @TempDir
     static Path dir;
 
-    private AppServices services;
-    private GradebenchApp.Opened opened;
+    private WindowFixture window;
     private MainViewModel vm;
+    private AppServices services;
 
     @Start
     void start(Stage stage) throws Exception {
-        GradebenchApp.applyTheme(false);
-        Path here = Path.of("target", "export-flow-" + System.nanoTime()).toAbsolutePath();
-        services = new AppServices(new AppServices.Options(Optional.of(here.resolve("history")), Optional.empty(), 2));
-        UiPreferences prefs = new UiPreferences(here.resolve("window.properties"));
-        // the Monocle headless screen is 1280 x 800: a window larger than the screen breaks its framebuffer
-        prefs.putDouble("window.width", 1260);
-        prefs.putDouble("window.height", 780);
-        prefs.putDouble("window.x", 0);
-        prefs.putDouble("window.y", 0);
-        opened = GradebenchApp.open(stage, services, prefs);
-        vm = opened.viewModel();
+        window = WindowFixture.open(stage, "export-flow");
+        vm = window.vm;
+        services = window.services;
     }
 
     @AfterEach
     void stop(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            if (vm.isGrading()) vm.cancel();
-        });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !onFx(vm::isGrading));
-        robot.interact(() -> opened.close());
-        services.close();
+        window.close(robot, () -> { });
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return WindowFixture.onFx(c);
     }
 
     private void waitFor(int seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        WindowFixture.waitFor(seconds, condition);
     }
 
     @Test

@@ -8,10 +8,8 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.gradebench.AppServices;
-import org.gradebench.GradebenchApp;
 import org.gradebench.core.grading.Verdict;
 import org.gradebench.core.history.SessionState;
-import org.gradebench.ui.common.UiPreferences;
 import org.gradebench.ui.main.MainViewModel;
 import org.gradebench.ui.matrix.MatrixModel;
 import org.gradebench.ui.matrix.ResultMatrix;
@@ -23,12 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,41 +39,28 @@ class WorkbenchFlowTest {
     @TempDir
     static Path dir;
 
-    private AppServices services;
-    private GradebenchApp.Opened opened;
+    private WindowFixture window;
     private MainViewModel vm;
+    private AppServices services;
 
     @Start
     void start(Stage stage) throws Exception {
-        GradebenchApp.applyTheme(false);
-        Path here = Path.of("target", "flow-" + System.nanoTime()).toAbsolutePath();
-        services = new AppServices(new AppServices.Options(Optional.of(here.resolve("history")), Optional.empty(), 2));
-        UiPreferences prefs = new UiPreferences(here.resolve("window.properties"));
-        // the Monocle headless screen is 1280 x 800: a window larger than the screen breaks its framebuffer
-        prefs.putDouble("window.width", 1260);
-        prefs.putDouble("window.height", 780);
-        prefs.putDouble("window.x", 0);
-        prefs.putDouble("window.y", 0);
-        opened = GradebenchApp.open(stage, services, prefs);
-        vm = opened.viewModel();
+        window = WindowFixture.open(stage, "flow");
+        vm = window.vm;
+        services = window.services;
     }
 
     @AfterEach
     void stop(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            if (vm.isGrading()) vm.cancel();
-        });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !onFx(vm::isGrading));
-        robot.interact(() -> opened.close());
-        services.close();
+        window.close(robot, () -> { });
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return WindowFixture.onFx(c);
     }
 
     private void waitFor(int seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        WindowFixture.waitFor(seconds, condition);
     }
 
     private void openSample(FxRobot robot) throws Exception {
@@ -91,7 +73,7 @@ class WorkbenchFlowTest {
 
     /** Clicks a cell of the matrix where it is drawn. */
     private void clickCell(FxRobot robot, MatrixModel.Cell cell) throws Exception {
-        ResultMatrix m = opened.window().matrixView();
+        ResultMatrix m = window.opened.window().matrixView();
         int display = onFx(() -> vm.matrix().displayIndexOf(cell.row()));
         Bounds b = onFx(() -> m.localToScreen(m.getBoundsInLocal()));
         double x = b.getMinX() + ResultMatrix.NAME_W + ResultMatrix.SCORE_W + cell.test() * ResultMatrix.CELL_W + ResultMatrix.CELL_W / 2;
@@ -115,17 +97,17 @@ class WorkbenchFlowTest {
         });
         assertThat(test).isNotNegative();
         clickCell(robot, new MatrixModel.Cell(row, test));
-        waitFor(20, () -> opened.detail().diffProperty().get() != null);
+        waitFor(20, () -> window.opened.detail().diffProperty().get() != null);
         Label verdict = robot.lookup("#detail-verdict").queryAs(Label.class);
         assertThat(verdict.getText()).startsWith("WA");
-        assertThat(opened.window().detailPane().diffView().summaryLabel().getText()).contains("differs");
-        assertThat(opened.window().detailPane().diffView().actualArea().getText()).isNotBlank();
-        assertThat(opened.window().detailPane().diffView().expectedArea().getText()).isNotBlank();
+        assertThat(window.opened.window().detailPane().diffView().summaryLabel().getText()).contains("differs");
+        assertThat(window.opened.window().detailPane().diffView().actualArea().getText()).isNotBlank();
+        assertThat(window.opened.window().detailPane().diffView().expectedArea().getText()).isNotBlank();
 
         // J moves to the next failing cell
         // the click gave the matrix the keyboard focus
-        Object focus = onFx(() -> opened.window().scene().getFocusOwner());
-        assertThat(focus).as("focus owner %s", focus).isSameAs(opened.window().matrixView());
+        Object focus = onFx(() -> window.opened.window().scene().getFocusOwner());
+        assertThat(focus).as("focus owner %s", focus).isSameAs(window.opened.window().matrixView());
         robot.type(KeyCode.J);
         waitFor(5, () -> !vm.selectedCellProperty().get().equals(new MatrixModel.Cell(row, test)));
         assertThat(onFx(() -> MatrixModel.failing(vm.matrix().verdict(vm.selectedCellProperty().get().row(),
@@ -139,10 +121,10 @@ class WorkbenchFlowTest {
         robot.clickOn(robot.lookup("#sessions .list-cell").nth(0).queryAs(Node.class));
         robot.press(KeyCode.CONTROL).clickOn(robot.lookup("#sessions .list-cell").nth(1).queryAs(Node.class)).release(KeyCode.CONTROL);
         robot.clickOn("#compare-sessions");
-        waitFor(30, () -> Window.getWindows().stream().anyMatch(w -> w != opened.window().scene().getWindow()
+        waitFor(30, () -> Window.getWindows().stream().anyMatch(w -> w != window.opened.window().scene().getWindow()
                 && w.getScene() != null && w.getScene().lookup("#compare-table") != null));
         TableView<?> table = (TableView<?>) Window.getWindows().stream()
-                .filter(w -> w != opened.window().scene().getWindow() && w.getScene() != null)
+                .filter(w -> w != window.opened.window().scene().getWindow() && w.getScene() != null)
                 .map(w -> w.getScene().lookup("#compare-table")).filter(n -> n != null).findFirst().orElseThrow();
         assertThat(vm.comparisonProperty().get().onlyOlder()).hasSize(12);
         assertThat(table.getItems().size()).isEqualTo(vm.comparisonProperty().get().changes().size());

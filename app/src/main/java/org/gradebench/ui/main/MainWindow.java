@@ -288,7 +288,7 @@ public final class MainWindow {
                 UserMessage.info("The log file is " + vm.workbench().logFile())));
         MenuItem keys = item("Keyboard shortcuts", null, new KeyCodeCombination(KeyCode.F1), () -> vm.messageProperty().set(UserMessage.info(
                 "J / K next / previous failing cell, N next student, D next difference, R regrade the cell, F5 grade all, "
-                        + "F6 regrade failed, Esc cancel, Ctrl+O open, Ctrl+I import, Ctrl+F find.")));
+                        + "F6 regrade failed, Esc cancel, Ctrl+O open, Ctrl+I import, Ctrl+E export grades, Ctrl+F find.")));
         Menu help = new Menu("Help", null, keys, logFile);
         MenuBar bar = new MenuBar(file, grade, nav, view, help);
         bar.setUseSystemMenuBar(true);

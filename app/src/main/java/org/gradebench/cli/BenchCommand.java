@@ -67,6 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, defaultValue = "2", description = "Parallel runs (default: ${DEFAULT-VALUE}).")
     int jobs;
 
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "Measure everything this many times, interleaved, and judge the best of each (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--language", defaultValue = "python3", description = "Profile of the generated program (default: ${DEFAULT-VALUE}).")
     String language;
 
@@ -84,6 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1) throw new IllegalArgumentException("--rounds must be at least 1");
         var out = System.out;
         Path tmp = Files.createTempDirectory("gradebench-bench");
         try (AppServices services = new AppServices(new AppServices.Options(Optional.of(tmp.resolve("history")),
@@ -107,17 +112,32 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 // Warm up: JIT, page cache, the sandbox probe.
                 floor(services, sandbox, assignment, subs.subList(0, Math.min(2, subs.size())), profile);
-                Optional<Figures> bare = sandbox instanceof BwrapSandbox bw
-                        ? Optional.of(bareLoop(services, bw, assignment, subs, profile)) : Optional.empty();
-                Figures floor = floor(services, sandbox, assignment, subs, profile);
-                Figures engine = engine(services, sandbox, assignment, subs, out);
+                List<Figures> bares = new ArrayList<>();
+                List<Figures> floors = new ArrayList<>();
+                List<Figures> engines = new ArrayList<>();
+                for (int round = 1; round <= rounds; round++) {
+                    // Interleaved, so that a burst of load elsewhere on the machine hits all three alike.
+                    if (sandbox instanceof BwrapSandbox bw) bares.add(bareLoop(services, bw, assignment, subs, profile));
+                    floors.add(floor(services, sandbox, assignment, subs, profile));
+                    engines.add(engine(services, sandbox, assignment, subs, out));
+                }
+                out.printf(Locale.ROOT, "%n%s%n", b);
+                for (int i = 0; i < rounds; i++) {
+                    if (rounds > 1) out.printf(Locale.ROOT, " round %d%n", i + 1);
+                    if (!bares.isEmpty()) print(out, bares.get(i));
+                    print(out, floors.get(i));
+                    print(out, engines.get(i));
+                }
+                // Best of the rounds: interference from other work on the machine only ever adds time.
+                Optional<Figures> bare = bares.stream().min(Comparator.comparingDouble(Figures::seconds));
+                Figures floor = floors.stream().min(Comparator.comparingDouble(Figures::seconds)).orElseThrow();
+                Figures engine = engines.stream().min(Comparator.comparingDouble(Figures::seconds)).orElseThrow();
+                if (rounds > 1) out.printf(Locale.ROOT, " best of %d rounds: bare loop %s, Sandbox API %.2f s, engine %.2f s%n",
+                        rounds, bare.map(f -> String.format(Locale.ROOT, "%.2f s", f.seconds())).orElse("-"),
+                        floor.seconds(), engine.seconds());
                 // The reference the engine is held to: the bare loop where there is one (bwrap), else the API floor.
                 Figures reference = bare.orElse(floor);
                 double overhead = (engine.seconds() / reference.seconds() - 1) * 100;
-                out.printf(Locale.ROOT, "%n%s%n", b);
-                bare.ifPresent(f -> print(out, f));
-                print(out, floor);
-                print(out, engine);
                 bare.ifPresent(f -> out.printf(Locale.ROOT, "  Sandbox API over the bare loop: %+.1f %% (%.2f ms per run)%n",
                         (floor.seconds() / f.seconds() - 1) * 100, floor.msPerRun() - f.msPerRun()));
                 out.printf(Locale.ROOT, "  engine overhead over the %s: %+.1f %% (%.2f ms per run)%n",

@@ -1,0 +1,55 @@
+package org.gradebench;
+
+import org.gradebench.cli.GradebenchCommand;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * `gradebench bench` with real bwrap, tiny: every measurement runs (the bare shell loop replaying a prepared run, the
+ * Sandbox API, the engine), succeeds, and is reported with its CPU per run and the verdict on both targets. Timing
+ * itself is the command's business, not this test's.
+ */
+@Tag("sandbox")
+class BenchCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void measuresTheBareLoopTheSandboxApiAndTheEngine() throws Exception {
+        Path profiles = GradeWithMoodleWorksheetTest.root().resolve("sandbox-profiles");
+        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(tmp.resolve("probe")), Optional.of(profiles), 1))) {
+            SandboxAssumptions.bwrapOrSkip(services);
+        }
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new GradebenchCommand()).execute("bench", "--profiles", profiles.toString(),
+                    "-n", "3", "-m", "4", "--jobs", "2", "--rounds", "2");
+        } finally {
+            System.setOut(oldOut);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(text).isZero();
+        assertThat(text).contains("3 submissions x 4 tests = 12 runs")
+                .containsPattern("bare loop \\(sh \\+ bwrap \\+ launcher\\)\\s+12 runs in")
+                .containsPattern("Sandbox API \\(bwrap, from Java\\)\\s+12 runs in")
+                .containsPattern("engine \\(queue\\+sandbox\\+checker\\+H2\\)\\s+12 runs in")
+                .contains(" round 2").contains("best of 2 rounds")
+                .containsPattern("CPU per run: grader [0-9.]+ ms, sandboxed processes [1-9][0-9.]* ms")
+                .containsPattern("target engine within 15 % of the bare loop: (met|NOT met)")
+                .containsPattern("target 1,000 runs under 15 s: (met|NOT met)")
+                .doesNotContain("figures are suspect");
+    }
+}

@@ -132,12 +132,13 @@ final class DockerSandboxSession implements SandboxSession {
         List<String> clean = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=" + RUN_PATH, "HOME=/tmp",
                 "LANG=C.UTF-8", "PWD=" + spec.workDir()));
         for (Map.Entry<String, String> e : spec.env().entrySet()) clean.add(e.getKey() + "=" + e.getValue());
-        clean.addAll(launcher.argv());
-        List<String> cmd = ExecPrelude.command(transfer.copyMode(), inputs, clean);
+        clean.addAll(launcher.argvAs(uid, uid));
+        List<String> cmd = ExecPrelude.command(transfer.copyMode(), inputs, uid, clean);
 
         String execId;
         try {
-            execId = docker.execCreateCmd(id).withUser(uid + ":" + uid).withAttachStdout(true).withAttachStderr(true)
+            // Root (with only the container's three capabilities), so the program cannot kill its launcher.
+            execId = docker.execCreateCmd(id).withUser("0:0").withAttachStdout(true).withAttachStderr(true)
                     .withAttachStdin(false).withTty(false).withWorkingDir("/")
                     .withCmd(cmd.toArray(String[]::new)).exec().getId();
         } catch (RuntimeException e) {
@@ -167,8 +168,8 @@ final class DockerSandboxSession implements SandboxSession {
         if (closed) throw new SandboxException("the run was cancelled: the Docker session was closed");
 
         if (!finished) {
-            // The launcher enforces the wall limit itself; reaching this means it was stopped or killed by the
-            // program (it shares the program's uid inside the container), so the host ends the whole container.
+            // The launcher enforces the wall limit itself; reaching this means it hung or the engine did (the
+            // program runs under another uid and cannot signal it), so the host ends the whole container.
             LOG.warn("run in container {} exceeded wall + grace ({} ms) without a report; killing the container",
                     shortId(id), budgetMs);
             discardContainer();
@@ -188,7 +189,7 @@ final class DockerSandboxSession implements SandboxSession {
             if (code != null && code == ExecPrelude.EXIT_DIRTY) return new ExecOutcome(null, true);
             String why = "the launcher did not report (exit " + code + ")"
                     + (channel.stderr().isBlank() ? "" : ": " + DockerErrors.firstLine(channel.stderr()))
-                    + (code != null && code == 137 ? "; it was killed, possibly by the program" : "");
+                    + (code != null && code == 137 ? "; it was killed" : "");
             LOG.warn("container {}: {}", shortId(id), why);
             return new ExecOutcome(RunResult.sandboxError(why), false);
         }

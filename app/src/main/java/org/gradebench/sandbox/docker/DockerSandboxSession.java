@@ -24,7 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One program's container (see {@link DockerSandbox}). Runs are sequential; {@link #close} may come from another
@@ -38,6 +41,7 @@ final class DockerSandboxSession implements SandboxSession {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxSession.class);
     private static final int CHANNEL_CAP = LauncherReport.MAX_CHANNEL_BYTES;
     private static final int SIGKILL = 9;
+    private static final java.time.Duration REAP_WAIT = java.time.Duration.ofSeconds(60);
     /** The same PATH the bwrap backend gives programs. */
     static final String RUN_PATH = "/usr/local/bin:/usr/bin:/bin";
 
@@ -52,6 +56,8 @@ final class DockerSandboxSession implements SandboxSession {
     private final int uid;
 
     private final Object lock = new Object();
+    /** A create under way on the lifecycle thread (see {@link #reapPendingCreate}). */
+    private Future<String> creating;
     private String containerId;
     private ContainerShape containerShape;
     private boolean dirty;
@@ -94,6 +100,24 @@ final class DockerSandboxSession implements SandboxSession {
     public RunResult run(RunSpec spec) throws SandboxException, InterruptedException {
         if (closed) throw new SandboxException("the Docker session " + sessionId + " is closed");
         if (Thread.interrupted()) throw new InterruptedException();
+        try {
+            return runOnce(spec);
+        } catch (InterruptedException e) {
+            reapPendingCreate();
+            throw e;
+        } catch (SandboxException e) {
+            // A call cut short by a cancel is not an engine failure: the run is abandoned, never blamed (SE).
+            if (!DockerErrors.isInterrupt(e)) throw e;
+            Thread.interrupted();
+            reapPendingCreate();
+            discardContainer();
+            InterruptedException ie = new InterruptedException("the run was cancelled");
+            ie.initCause(e);
+            throw ie;
+        }
+    }
+
+    private RunResult runOnce(RunSpec spec) throws SandboxException, InterruptedException {
         ContainerShape shape = ContainerShape.of(spec);
         for (int attempt = 0; ; attempt++) {
             String id = ensureContainer(shape);
@@ -236,7 +260,7 @@ final class DockerSandboxSession implements SandboxSession {
         }
     }
 
-    private String ensureContainer(ContainerShape shape) throws SandboxException {
+    private String ensureContainer(ContainerShape shape) throws SandboxException, InterruptedException {
         String stale = null;
         synchronized (lock) {
             if (closed) throw new SandboxException("the Docker session " + sessionId + " is closed");
@@ -247,8 +271,23 @@ final class DockerSandboxSession implements SandboxSession {
             }
         }
         if (stale != null) owner.removeContainer(stale);
-        String id = createAndStart(shape);
+        Future<String> f = owner.uninterrupted(() -> createAndStart(shape));
         synchronized (lock) {
+            creating = f;
+        }
+        String id;
+        try {
+            id = f.get(); // an interrupt leaves `creating` set: the run's cancel path removes what it makes
+        } catch (ExecutionException e) {
+            synchronized (lock) {
+                creating = null;
+            }
+            if (e.getCause() instanceof SandboxException se) throw se;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new SandboxException("creating a container from " + image + " failed: " + e.getCause(), e);
+        }
+        synchronized (lock) {
+            creating = null;
             if (closed) {
                 owner.removeContainer(id);
                 throw new SandboxException("the run was cancelled: the Docker session was closed");
@@ -286,6 +325,39 @@ final class DockerSandboxSession implements SandboxSession {
         }
     }
 
+    /**
+     * After a cancel during {@link #ensureContainer}: waits (bounded, ignoring further interrupts) for the create
+     * that was under way and removes the container it made, so a cancelled session leaves nothing behind.
+     */
+    private void reapPendingCreate() {
+        Future<String> f;
+        synchronized (lock) {
+            f = creating;
+            creating = null;
+        }
+        if (f == null) return;
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + REAP_WAIT.toNanos();
+        try {
+            while (true) {
+                try {
+                    owner.removeContainer(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return; // nothing was made, or createAndStart removed it itself
+                } catch (TimeoutException e) {
+                    LOG.warn("a container create of session {} did not finish in {} s; the reaper will remove it",
+                            sessionId, REAP_WAIT.toSeconds());
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
     private void markDirty() {
         synchronized (lock) {
             dirty = true;
@@ -319,6 +391,7 @@ final class DockerSandboxSession implements SandboxSession {
     public void close() {
         if (closed) return;
         closed = true;
+        reapPendingCreate();
         discardContainer();
         transfer.close();
         owner.sessionClosed(this);

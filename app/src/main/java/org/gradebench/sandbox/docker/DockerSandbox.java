@@ -180,8 +180,11 @@ public final class DockerSandbox implements Sandbox {
      */
     void removeContainer(String id) {
         boolean interrupted = Thread.interrupted();
+        long t0 = System.nanoTime();
         try {
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            LOG.debug("container {} removed in {} ms", id.substring(0, Math.min(12, id.length())),
+                    (System.nanoTime() - t0) / 1_000_000);
         } catch (NotFoundException e) {
             // already gone
         } catch (RuntimeException e) {

@@ -141,7 +141,9 @@ final class DockerSandboxSession implements SandboxSession {
     private ExecOutcome execute(String id, RunSpec spec, ContainerShape shape)
             throws SandboxException, InterruptedException {
         int n = ++seq;
+        long t0 = System.nanoTime();
         String inputs = transfer.stage(id, spec, n);
+        long tStaged = System.nanoTime();
         RunLimits limits = spec.limits();
         // RLIMIT_NPROC counts every process of the uid on the whole machine (there is no user namespace), so
         // parallel sessions would share it: the container's pids cgroup is the real process limit here.
@@ -172,6 +174,7 @@ final class DockerSandboxSession implements SandboxSession {
 
         Channel channel = new Channel();
         long started = System.nanoTime();
+        long tCreated = started;
         long budgetMs = limits.wallTime().toMillis() + options.killGrace().toMillis();
         boolean finished;
         try {
@@ -218,7 +221,14 @@ final class DockerSandboxSession implements SandboxSession {
             return new ExecOutcome(RunResult.sandboxError(why), false);
         }
 
+        long tReported = System.nanoTime();
         FileTransfer.Collected out = transfer.collect(id, spec);
+        if (LOG.isDebugEnabled()) {
+            long tCollected = System.nanoTime();
+            LOG.debug("run timings (us): stage {} exec-create {} exec-start-to-end {} collect {} (launcher wall {} ms)",
+                    (tStaged - t0) / 1000, (tCreated - tStaged) / 1000, (tReported - tCreated) / 1000,
+                    (tCollected - tReported) / 1000, parsed.wallMs());
+        }
         RunResult result = parsed.toRunResult(out.stdout(), out.stderr(), out.files());
         boolean abnormal = parsed.wallTimeout() || parsed.cpuTimeout() || parsed.memKilled() || parsed.killedOthers() > 0
                 || (!parsed.exited() && parsed.signal() == SIGKILL) || parsed.setupFailed();
@@ -271,6 +281,7 @@ final class DockerSandboxSession implements SandboxSession {
             }
         }
         if (stale != null) owner.removeContainer(stale);
+        long t0 = System.nanoTime();
         Future<String> f = owner.uninterrupted(() -> createAndStart(shape));
         synchronized (lock) {
             creating = f;
@@ -296,6 +307,7 @@ final class DockerSandboxSession implements SandboxSession {
             containerShape = shape;
             dirty = false;
             containers++;
+            LOG.debug("container {} up in {} ms", shortId(id), (System.nanoTime() - t0) / 1_000_000);
             return id;
         }
     }

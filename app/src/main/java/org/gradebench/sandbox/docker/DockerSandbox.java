@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -198,6 +199,17 @@ public final class DockerSandbox implements Sandbox {
     /** Runs a container lifecycle call where no cancel can interrupt it. */
     <T> Future<T> uninterrupted(Callable<T> call) {
         return lifecycle.submit(call);
+    }
+
+    /** Per image: the test shape that last followed a compile shape (see DockerSandboxSession#prepareNext). */
+    private final Map<String, ContainerShape> shapeAfter = new ConcurrentHashMap<>();
+
+    Optional<ContainerShape> shapeAfter(String image, ContainerShape compile) {
+        return Optional.ofNullable(shapeAfter.get(image + "\n" + compile));
+    }
+
+    void learnShapeAfter(String image, ContainerShape compile, ContainerShape next) {
+        shapeAfter.put(image + "\n" + compile, next);
     }
 
     void sessionClosed(DockerSandboxSession s) {

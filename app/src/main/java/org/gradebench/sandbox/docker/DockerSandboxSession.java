@@ -58,6 +58,13 @@ final class DockerSandboxSession implements SandboxSession {
     private final Object lock = new Object();
     /** A create under way on the lifecycle thread (see {@link #reapPendingCreate}). */
     private Future<String> creating;
+    /** A container started ahead of need for the shape the next runs will most likely want (bind mode only). */
+    private Prepared prepared;
+    /** Removals handed to the lifecycle thread; {@link #close} waits for them. */
+    private final List<Future<?>> removals = new ArrayList<>();
+    /** The compile shape this session started with, until its first test run teaches the sandbox what follows. */
+    private ContainerShape compiledWith;
+    private int preparedUsed;
     private String containerId;
     private ContainerShape containerShape;
     private boolean dirty;
@@ -86,6 +93,13 @@ final class DockerSandboxSession implements SandboxSession {
     Optional<String> containerId() {
         synchronized (lock) {
             return Optional.ofNullable(containerId);
+        }
+    }
+
+    /** How many of its containers were started ahead of need (see {@link #prepareNext}) and then used. */
+    int preparedUsed() {
+        synchronized (lock) {
+            return preparedUsed;
         }
     }
 
@@ -119,8 +133,10 @@ final class DockerSandboxSession implements SandboxSession {
 
     private RunResult runOnce(RunSpec spec) throws SandboxException, InterruptedException {
         ContainerShape shape = ContainerShape.of(spec);
+        learn(shape);
         for (int attempt = 0; ; attempt++) {
             String id = ensureContainer(shape);
+            if (spec.programWritable()) prepareNext(shape);
             ExecOutcome eo = execute(id, spec, shape);
             if (eo.retry && attempt == 0) {
                 LOG.info("container {} could not be cleaned for the next run; recreating it", id);
@@ -280,10 +296,19 @@ final class DockerSandboxSession implements SandboxSession {
                 containerId = null;
             }
         }
-        if (stale != null) owner.removeContainer(stale);
+        if (stale != null) removeLater(stale);
         long t0 = System.nanoTime();
-        Future<String> f = owner.uninterrupted(() -> createAndStart(shape));
+        Future<String> f;
         synchronized (lock) {
+            Prepared p = prepared;
+            prepared = null;
+            if (p != null && p.shape().equals(shape)) {
+                f = p.id();
+                preparedUsed++;
+            } else {
+                if (p != null) discardLater(p.id());
+                f = owner.uninterrupted(() -> createAndStart(shape));
+            }
             creating = f;
         }
         String id;
@@ -335,6 +360,103 @@ final class DockerSandboxSession implements SandboxSession {
             owner.removeContainer(id);
             throw DockerErrors.wrap("starting a container from " + image, e, endpoint);
         }
+    }
+
+    private record Prepared(ContainerShape shape, Future<String> id) {
+    }
+
+    /**
+     * Right after the compile's container is up, starts the container the tests will most likely want (the shape
+     * that followed this compile shape last time in this sandbox), so its create and start overlap the compile
+     * instead of delaying the first test. Bind mode only: there the program folder is a mount and the tests see
+     * what the compile writes; in copy mode the program is uploaded at create time and must wait for the compile.
+     */
+    private void prepareNext(ContainerShape compileShape) {
+        if (transfer.copyMode() || options.strategy() != DockerOptions.Strategy.WARM_CONTAINER) return;
+        Optional<ContainerShape> next = owner.shapeAfter(image, compileShape);
+        synchronized (lock) {
+            compiledWith = compileShape;
+            if (next.isEmpty() || prepared != null || closed) return;
+            ContainerShape shape = next.get();
+            prepared = new Prepared(shape, owner.uninterrupted(() -> createAndStart(shape)));
+        }
+    }
+
+    /** The first run after a compile tells the sandbox which shape to prepare for the next submission. */
+    private void learn(ContainerShape shape) {
+        ContainerShape compile;
+        synchronized (lock) {
+            compile = compiledWith;
+            if (compile == null || shape.programWritable()) return;
+            compiledWith = null;
+        }
+        owner.learnShapeAfter(image, compile, shape);
+    }
+
+    /** Removes a container on the lifecycle thread: a replaced container need not delay the next run. */
+    private void removeLater(String id) {
+        Future<?> f = owner.uninterrupted(() -> {
+            owner.removeContainer(id);
+            return null;
+        });
+        synchronized (lock) {
+            removals.removeIf(Future::isDone);
+            removals.add(f);
+        }
+    }
+
+    /** Removes the container a create will make (a prepared container nobody wants). */
+    private void discardLater(Future<String> create) {
+        Future<?> f = owner.uninterrupted(() -> {
+            try {
+                owner.removeContainer(create.get());
+            } catch (ExecutionException e) {
+                // it was never made
+            }
+            return null;
+        });
+        synchronized (lock) {
+            removals.add(f);
+        }
+    }
+
+    /** Waits (bounded, ignoring interrupts) for every create and removal this session handed off. */
+    private void awaitBackground() {
+        List<Future<?>> pending;
+        Prepared p;
+        synchronized (lock) {
+            p = prepared;
+            prepared = null;
+            pending = new ArrayList<>(removals);
+            removals.clear();
+        }
+        if (p != null) pending.add(owner.uninterrupted(() -> {
+            try {
+                owner.removeContainer(p.id().get());
+            } catch (ExecutionException e) {
+                // never made
+            }
+            return null;
+        }));
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + REAP_WAIT.toNanos();
+        for (Future<?> f : pending) {
+            while (true) {
+                try {
+                    f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    break;
+                } catch (TimeoutException e) {
+                    LOG.warn("container cleanup of session {} did not finish in {} s; the reaper will finish it",
+                            sessionId, REAP_WAIT.toSeconds());
+                    break;
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /**
@@ -405,6 +527,7 @@ final class DockerSandboxSession implements SandboxSession {
         closed = true;
         reapPendingCreate();
         discardContainer();
+        awaitBackground();
         transfer.close();
         owner.sessionClosed(this);
     }

@@ -159,6 +159,35 @@ class DockerSandboxTest {
     }
 
     @Test
+    void theTestContainerIsStartedDuringTheCompileOnceTheShapeIsKnown(@TempDir Path tmp) throws Exception {
+        Path prog = source(tmp.resolve("p"), "main.py", "print(input())\n");
+        Path in = Files.writeString(tmp.resolve("in"), "hello\n");
+        RunSpec compile = new RunSpec(List.of("python3", "-m", "py_compile", "/box/prog/main.py"), true, Map.of(),
+                Optional.empty(), limits(5000, 10_000, 256, 32), Map.of(), List.of());
+        RunSpec test = new RunSpec(List.of("python3", "/box/prog/main.py"), false, Map.of("in", in), Optional.of("in"),
+                limits(1000, 3000, 64, 8), Map.of(), List.of());
+        try (DockerSandbox sandbox = new DockerSandbox(DockerTestSupport.client(), DockerTestSupport.endpoint(),
+                DockerOptions.defaults().withTransfer(TransferMode.BIND))) {
+            for (int i = 0; i < 3; i++) {
+                String session;
+                try (SandboxSession s = sandbox.open("prepared-" + i, prog, python)) {
+                    session = ((DockerSandboxSession) s).sessionId();
+                    assertThat(s.run(compile).succeeded()).isTrue();
+                    if (i < 2) {
+                        for (int t = 0; t < 2; t++) assertThat(s.run(test).stdout().text()).isEqualTo("hello\n");
+                        assertThat(((DockerSandboxSession) s).containersCreated()).isEqualTo(2);
+                        // The first session teaches the sandbox which shape follows the compile; later ones use it.
+                        assertThat(((DockerSandboxSession) s).preparedUsed()).isEqualTo(i == 0 ? 0 : 1);
+                    }
+                    // i == 2: a compile error would end here; the container prepared for tests is not wanted.
+                }
+                assertThat(DockerTestSupport.containersOf(session)).as("nothing left once closed").isEmpty();
+            }
+        }
+        assertNoSandboxProcesses();
+    }
+
+    @Test
     void aProgramCannotStopOrKillItsLauncher(@TempDir Path tmp) throws Exception {
         // The launcher is root in the container and the program is not: the signals are refused, the run ends with
         // the program's own verdict, and the warm container is kept.

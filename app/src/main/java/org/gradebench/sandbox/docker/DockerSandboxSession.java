@@ -299,12 +299,13 @@ final class DockerSandboxSession implements SandboxSession {
         if (stale != null) removeLater(stale);
         long t0 = System.nanoTime();
         Future<String> f;
+        boolean wasPrepared = false;
         synchronized (lock) {
             Prepared p = prepared;
             prepared = null;
             if (p != null && p.shape().equals(shape)) {
                 f = p.id();
-                preparedUsed++;
+                wasPrepared = true;
             } else {
                 if (p != null) discardLater(p.id());
                 f = owner.uninterrupted(() -> createAndStart(shape));
@@ -318,12 +319,18 @@ final class DockerSandboxSession implements SandboxSession {
             synchronized (lock) {
                 creating = null;
             }
+            if (wasPrepared) {
+                // A guess that failed is no verdict on this run: create the container the ordinary way.
+                LOG.debug("prepared container failed ({}); creating one now", String.valueOf(e.getCause()));
+                return ensureContainer(shape);
+            }
             if (e.getCause() instanceof SandboxException se) throw se;
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new SandboxException("creating a container from " + image + " failed: " + e.getCause(), e);
         }
         synchronized (lock) {
             creating = null;
+            if (wasPrepared) preparedUsed++;
             if (closed) {
                 owner.removeContainer(id);
                 throw new SandboxException("the run was cancelled: the Docker session was closed");

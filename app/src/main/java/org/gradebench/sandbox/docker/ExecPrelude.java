@@ -25,10 +25,23 @@ final class ExecPrelude {
     /** The input files could not be moved into scratch. */
     static final int EXIT_INPUTS = 96;
 
-    /** Runs as root: the cleanup as the sandbox uid, then the launcher. */
+    /**
+     * Runs as root: the cleanup as the sandbox uid, then the launcher. Most runs leave nothing behind, and root can
+     * list the three world-readable folders, so the cleanup shell is started only when something is there (always
+     * in copy mode, which also moves the inputs).
+     */
     static final String OUTER = String.join("\n",
             "m=$1; n=$2; u=$3; w=$4; shift 4",
-            ContainerLayout.LAUNCHER + " --exec-as \"$u\" \"$u\" -- /bin/sh -c \"$w\" gb-wipe \"$m\" \"$n\" || exit $?",
+            "need=; [ \"$m\" = copy ] && need=1",
+            "if [ -z \"$need\" ]; then",
+            "  for f in /tmp/* /tmp/.[!.]* /tmp/..?* /dev/shm/* /dev/shm/.[!.]* /dev/shm/..?* /dev/mqueue/* "
+                    + "/dev/mqueue/.[!.]* /dev/mqueue/..?*; do",
+            "    if [ -e \"$f\" ] || [ -L \"$f\" ]; then need=1; break; fi",
+            "  done",
+            "fi",
+            "if [ -n \"$need\" ]; then",
+            "  " + ContainerLayout.LAUNCHER + " --exec-as \"$u\" \"$u\" -- /bin/sh -c \"$w\" gb-wipe \"$m\" \"$n\" || exit $?",
+            "fi",
             "exec \"$@\"");
 
     /** Runs as the sandbox uid. */

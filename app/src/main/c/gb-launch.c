@@ -9,10 +9,18 @@
  *
  * Usage (the Java side builds it; keep it stable, the Docker backend uses the same binary):
  *   gb-launch --report-fd N --cpu-ms N --wall-ms N --as-kb N --mem-kb N --fsize N --nproc N --nofile N
- *             [--stdin PATH] --stdout PATH --stderr PATH [--chdir DIR] -- argv...
+ *             [--stdin PATH] --stdout PATH --stderr PATH [--chdir DIR] [--uid N --gid N] -- argv...
  *   gb-launch --keepalive
- *   gb-launch --exec-as UID GID -- PROGRAM [ARGS...]     (as root, outside the sandbox: see exec_as)
+ *   gb-launch --exec-as UID GID -- argv...
  * A value of 0 means "no limit" for cpu-ms, wall-ms, as-kb, mem-kb, fsize, nproc and nofile.
+ *
+ * --uid/--gid (Docker): the launcher itself stays as it was started (root in the container, holding only
+ * CAP_SETUID, CAP_SETGID and CAP_KILL) and only the program's child drops to the unprivileged uid, before it opens
+ * any file. The program then cannot signal the launcher (another uid), so it cannot end the run without a report,
+ * while the launcher can still kill every process of the run. Without them (bwrap) nothing changes: the launcher
+ * is pid 1 of its own namespace and the program cannot reach it anyway.
+ * --exec-as: drop to UID/GID (no supplementary groups) and exec argv, like setpriv; for the Docker exec's cleanup
+ * shell, which must act with the program's uid.
  *
  * Report: {"exited":bool,"code":int,"signal":int,"wall_timeout":bool,"cpu_timeout":bool,"mem_killed":bool,
  *          "cpu_ms":int,"wall_ms":int,"maxrss_kb":int,"exec_errno":int,"exec_stage":"...","killed_others":int}
@@ -21,9 +29,9 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <grp.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -49,13 +57,14 @@
 struct options {
     int report_fd;
     long long cpu_ms, wall_ms, as_kb, mem_kb, fsize, nproc, nofile;
+    long long uid, gid; /* -1: keep the launcher's own */
     const char *stdin_path, *stdout_path, *stderr_path, *chdir_path;
     char **argv;
 };
 
 /* Setup stages reported when the program could not be started. */
-enum stage { ST_NONE, ST_STDIN, ST_STDOUT, ST_STDERR, ST_RLIMIT, ST_CHDIR, ST_EXEC };
-static const char *const stage_names[] = {"", "stdin", "stdout", "stderr", "rlimit", "chdir", "exec"};
+enum stage { ST_NONE, ST_STDIN, ST_STDOUT, ST_STDERR, ST_RLIMIT, ST_CHDIR, ST_EXEC, ST_SETUID };
+static const char *const stage_names[] = {"", "stdin", "stdout", "stderr", "rlimit", "chdir", "exec", "setuid"};
 
 struct proc {
     pid_t pid, ppid;
@@ -114,6 +123,11 @@ static void write_all(int fd, const char *buf, size_t len) {
 /* keepalive: a long-lived container's main process that only reaps                                            */
 
 _Noreturn static void keepalive(void) {
+    /* It only reaps: it gives up the capabilities the container holds for the runs' launchers (dropping needs none). */
+    struct { uint32_t version; int pid; } hdr = {0x20080522 /* _LINUX_CAPABILITY_VERSION_3 */, 0};
+    struct { uint32_t effective, permitted, inheritable; } none[2];
+    memset(none, 0, sizeof none);
+    syscall(SYS_capset, &hdr, none);
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     sigset_t set;
     sigemptyset(&set);
@@ -294,11 +308,35 @@ static void close_other_fds(int keep) {
     }
 }
 
+/* Drops to uid/gid for good: no supplementary groups, real, effective and saved ids all changed, so the kernel
+ * clears the permitted, effective and ambient capabilities. Returns 0, or an errno. */
+static int drop_to(long long uid, long long gid) {
+    if (uid <= 0 || gid <= 0) return EINVAL; /* never "drop" to root */
+    if (setgroups(0, NULL) != 0) return errno;
+    if (setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) != 0) return errno;
+    if (setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) != 0) return errno;
+    uid_t r, e, s;
+    if (getresuid(&r, &e, &s) != 0 || r != (uid_t)uid || e != (uid_t)uid || s != (uid_t)uid) return EPERM;
+    gid_t rg, eg, sg;
+    if (getresgid(&rg, &eg, &sg) != 0 || rg != (gid_t)gid || eg != (gid_t)gid || sg != (gid_t)gid) return EPERM;
+    if (getgroups(0, NULL) != 0) return EPERM;
+    if (setuid(0) == 0) return EPERM; /* the drop must be irreversible */
+    return 0;
+}
+
 static void run_child(const struct options *o, int errfd, pid_t launcher) {
     /* Kill the program when the launcher disappears (matters outside a pid namespace). */
     prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
     if (getppid() != launcher) _exit(127);
     setsid();
+    if (o->uid >= 0) {
+        /* Before any file is opened, so every path below is resolved with the program's own permissions. */
+        int e = drop_to(o->uid, o->gid);
+        if (e != 0) child_fail(errfd, ST_SETUID, e);
+        /* A credential change clears the parent-death signal: set it again, and recheck the parent. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+        if (getppid() != launcher) _exit(127);
+    }
 
     /* JVM and Python parents leave SIGPIPE/SIGXFSZ ignored and SIGQUIT blocked; programs must see defaults. The raw
      * syscalls also reach signals 32 and 33, which glibc reserves and its wrappers refuse to touch (a JVM parent
@@ -364,12 +402,14 @@ static void run_child(const struct options *o, int errfd, pid_t launcher) {
 
 static void usage(void) {
     die("usage: gb-launch --report-fd N --cpu-ms N --wall-ms N --as-kb N --mem-kb N --fsize N --nproc N --nofile N "
-        "[--stdin PATH] --stdout PATH --stderr PATH [--chdir DIR] -- argv... | gb-launch --keepalive");
+        "[--stdin PATH] --stdout PATH --stderr PATH [--chdir DIR] [--uid N --gid N] -- argv... | gb-launch --keepalive "
+        "| gb-launch --exec-as UID GID -- argv...");
 }
 
 static void parse(int argc, char **argv, struct options *o) {
     memset(o, 0, sizeof *o);
     o->report_fd = -1;
+    o->uid = o->gid = -1;
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -390,45 +430,30 @@ static void parse(int argc, char **argv, struct options *o) {
         else if (strcmp(a, "--stdout") == 0 && v) o->stdout_path = v;
         else if (strcmp(a, "--stderr") == 0 && v) o->stderr_path = v;
         else if (strcmp(a, "--chdir") == 0 && v) o->chdir_path = v;
+        else if (strcmp(a, "--uid") == 0) o->uid = parse_num(a, v);
+        else if (strcmp(a, "--gid") == 0) o->gid = parse_num(a, v);
         else die("unknown or incomplete option: %s", a);
         i++;
     }
     if (i >= argc) usage();
     if (o->report_fd < 0 || o->stdout_path == NULL || o->stderr_path == NULL) usage();
+    if ((o->uid < 0) != (o->gid < 0)) die("--uid and --gid go together");
+    if (o->uid == 0 || o->gid == 0) die("--uid/--gid 0 would run the program as root");
     o->argv = argv + i;
 }
 
 /*
- * gb-launch --exec-as UID GID -- PROGRAM ARGS...: drop every group and switch real, effective and saved uid and gid,
- * then exec PROGRAM. The bwrap backend starts bwrap this way when the grader runs as root (instead of util-linux
- * setpriv): as root, RLIMIT_NPROC is void and file permissions protect nothing. A static binary execs in a fraction
- * of the time of a dynamically linked one, and this is paid once per sandboxed run.
+ * gb-launch --exec-as UID GID -- PROGRAM ARGS...: drop for good (drop_to), then exec PROGRAM. Two users: the Docker
+ * exec's cleanup shell, which must act with the program's uid; and the bwrap backend when the grader runs as root,
+ * which starts bwrap this way instead of util-linux setpriv (as root, RLIMIT_NPROC is void and file permissions
+ * protect nothing): a static binary execs in a fraction of the time of a dynamically linked one, paid on every run.
  */
 static void exec_as(int argc, char **argv) {
-    if (argc < 6 || strcmp(argv[4], "--") != 0) {
-        fprintf(stderr, "gb-launch: usage: --exec-as UID GID -- PROGRAM [ARGS...]\n");
-        _exit(125);
-    }
-    char *end;
-    errno = 0;
-    long uid = strtol(argv[2], &end, 10);
-    if (errno || *end || uid <= 0 || uid > 0x7fffffffL) { fprintf(stderr, "gb-launch: bad uid %s\n", argv[2]); _exit(125); }
-    long gid = strtol(argv[3], &end, 10);
-    if (errno || *end || gid <= 0 || gid > 0x7fffffffL) { fprintf(stderr, "gb-launch: bad gid %s\n", argv[3]); _exit(125); }
-    if (setgroups(0, NULL) != 0 || setresgid((gid_t)gid, (gid_t)gid, (gid_t)gid) != 0
-            || setresuid((uid_t)uid, (uid_t)uid, (uid_t)uid) != 0) {
-        fprintf(stderr, "gb-launch: cannot switch to uid %ld gid %ld: %s\n", uid, gid, strerror(errno));
-        _exit(125);
-    }
-    /* Never go on with any privilege left: a failed drop must not run bwrap as root. */
-    if (setuid(0) == 0 || getuid() != (uid_t)uid || geteuid() != (uid_t)uid || getgid() != (gid_t)gid
-            || getegid() != (gid_t)gid || getgroups(0, NULL) != 0) {
-        fprintf(stderr, "gb-launch: privileges still held after the switch to uid %ld\n", uid);
-        _exit(125);
-    }
-    execv(argv[5], argv + 5);
-    fprintf(stderr, "gb-launch: cannot run %s: %s\n", argv[5], strerror(errno));
-    _exit(127);
+    if (argc < 6 || strcmp(argv[4], "--") != 0) die("usage: gb-launch --exec-as UID GID -- PROGRAM [ARGS...]");
+    int e = drop_to(parse_num("--exec-as uid", argv[2]), parse_num("--exec-as gid", argv[3]));
+    if (e != 0) die("--exec-as %s %s: %s", argv[2], argv[3], strerror(e));
+    execvp(argv[5], argv + 5);
+    die("exec %s: %s", argv[5], strerror(errno));
 }
 
 int main(int argc, char **argv) {

@@ -19,8 +19,10 @@ public record ContainerShape(boolean programWritable, long memoryBytes, long pid
                              int openFiles) {
 
     /**
-     * Tasks besides the program's: docker-init, the keepalive, the launcher (the prelude shell becomes it), and one
-     * spare for the prelude's rm. Kept tight so the pids cgroup caps a run like RLIMIT_NPROC does under bwrap.
+     * Tasks besides the program's: docker-init, the keepalive, the launcher (the prelude's root shell becomes it), and
+     * one spare for the prelude's cleanup shell (its rm, when it needs one, uses the program's first slot: the
+     * cleanup ends before the program starts). Kept tight so the pids cgroup caps a run like RLIMIT_NPROC does under
+     * bwrap.
      */
     public static final int OWN_PROCESSES = 4;
     /** Memory besides the program's: the keepalive, the launcher, page cache of the outputs. */

@@ -21,10 +21,17 @@ import java.util.Optional;
  * Builds the {@link ContainerSpec} of a Gradebench container: pure, no Docker calls, so every security-relevant
  * setting is asserted by unit tests.
  * <p>
- * The container's main process is the launcher in {@code --keepalive} mode, as root with every capability dropped
- * and no-new-privileges; programs run through {@code docker exec} as an unprivileged uid. The two uids must differ:
- * the launcher kills every process of its run when it ends, and with one uid for both it would kill the keepalive and
- * stop the container (sandbox.md §3.4).
+ * The container's main process is the launcher in {@code --keepalive} mode, as root. Every capability is dropped
+ * except {@link #CAPABILITIES} (CAP_SETUID, CAP_SETGID, CAP_KILL), and no-new-privileges is on. Each run is a
+ * {@code docker exec} as root of the launcher with {@code --uid/--gid}: the launcher keeps those three capabilities
+ * (to kill every process of the run and to drop privileges), and only the program's process switches to the
+ * unprivileged sandbox uid before it opens any file or execs. Changing every uid away from 0 clears the permitted,
+ * effective and ambient capability sets, and no-new-privileges with a read-only root keeps a set-uid file or file
+ * capabilities from giving any back, so the program holds no capability at all. Because the launcher is root and the
+ * program is not, the program cannot signal the launcher (or docker-init, or the keepalive, which drops its own
+ * capabilities at start): killing its parent no longer ends the run without a report (sandbox.md §3.4).
+ * <p>
+ * The sandbox uid must never be 0; it may be any other uid (the JVM's own in bind mode as an ordinary user).
  */
 public final class ContainerSpecBuilder {
 
@@ -49,6 +56,8 @@ public final class ContainerSpecBuilder {
     public static final long NANO_CPUS = 1_000_000_000L;
     public static final long SHM_BYTES = 8L * 1024 * 1024;
     public static final int TMP_INODES = 16 * 1024;
+    /** What the exec's launcher needs: drop the program to the sandbox uid, and kill the run's processes. */
+    public static final List<Capability> CAPABILITIES = List.of(Capability.SETUID, Capability.SETGID, Capability.KILL);
 
     private final String image;
     private final ContainerShape shape;
@@ -109,6 +118,7 @@ public final class ContainerSpecBuilder {
                 .withTmpFs(tmpfs)
                 .withShmSize(SHM_BYTES)
                 .withCapDrop(Capability.ALL)
+                .withCapAdd(CAPABILITIES.toArray(Capability[]::new))
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withUlimits(ulimits)
                 .withInit(true)

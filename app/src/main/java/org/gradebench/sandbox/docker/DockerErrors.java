@@ -34,6 +34,21 @@ final class DockerErrors {
         return false;
     }
 
+    /**
+     * True when a failed call was cut short by an interrupt (a cancel) rather than by the engine: docker-java's
+     * transports close their channel on interrupt and surface it as a plain RuntimeException.
+     */
+    static boolean isInterrupt(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedByInterruptException || t instanceof InterruptedException
+                    || t instanceof java.io.InterruptedIOException && !(t instanceof SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static SandboxException wrap(String what, RuntimeException e, DockerEndpoint endpoint) {
         if (e instanceof NotFoundException) return new SandboxException(what + ": " + firstLine(e.getMessage()), e);
         if (isUnreachable(e)) return new SandboxException(unreachable(endpoint) + " (" + what + ")", e);

@@ -35,6 +35,9 @@ public record DockerOptions(TransferMode transfer, Strategy strategy, Duration k
         Objects.requireNonNull(killGrace, "killGrace");
         Objects.requireNonNull(workRoot, "workRoot");
         Objects.requireNonNull(launcher, "launcher");
+        if (sandboxUid == 0 || sandboxUid < -1) {
+            throw new IllegalArgumentException("sandboxUid must be -1 (automatic) or a uid other than root: " + sandboxUid);
+        }
     }
 
     public static DockerOptions defaults() {

@@ -3,6 +3,7 @@ package org.gradebench.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import org.gradebench.core.run.LanguageProfile;
+import org.gradebench.core.run.RunQueue;
 import org.gradebench.core.run.Sandbox;
 import org.gradebench.core.run.SandboxException;
 import org.gradebench.core.run.SandboxSession;
@@ -19,9 +20,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The Docker backend: one container per session (a submission, or a custom checker), one {@code docker exec} of the
@@ -50,6 +56,14 @@ public final class DockerSandbox implements Sandbox {
     private final Set<DockerSandboxSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<String> imagesSeen = ConcurrentHashMap.newKeySet();
     private final Map<String, String> profileOfImage = new ConcurrentHashMap<>();
+    /**
+     * Creates and starts containers off the calling thread. A cancel interrupts the grading thread, and an interrupt
+     * closes docker-java's channel mid-call: the engine still creates the container but the id never arrives, which
+     * leaks it. Here the call always completes and the session removes what it made (see
+     * {@code DockerSandboxSession#reapPendingCreate}).
+     */
+    private final ExecutorService lifecycle = Executors.newCachedThreadPool(
+            new RunQueue.NamedThreadFactory("gradebench-docker"));
     private final Object launcherLock = new Object();
     private Path launcher;
     private volatile SandboxStatus status;
@@ -160,16 +174,42 @@ public final class DockerSandbox implements Sandbox {
         return profileOfImage.getOrDefault(image, "?");
     }
 
-    /** Force-removes a container and its anonymous volumes; a container already gone is fine. */
+    /**
+     * Force-removes a container and its anonymous volumes; a container already gone is fine. Works from an
+     * interrupted thread (a cancel): the transport would otherwise close its channel at once and leak the container,
+     * so the interrupt is set aside for the call and restored after it.
+     */
     void removeContainer(String id) {
+        boolean interrupted = Thread.interrupted();
+        long t0 = System.nanoTime();
         try {
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            LOG.debug("container {} removed in {} ms", id.substring(0, Math.min(12, id.length())),
+                    (System.nanoTime() - t0) / 1_000_000);
         } catch (NotFoundException e) {
             // already gone
         } catch (RuntimeException e) {
             // 409 "removal already in progress" is fine too; anything else is left for the reaper
-            LOG.warn("could not remove container {}: {}", id, DockerErrors.firstLine(e.getMessage()));
+            LOG.warn("could not remove container {}: {}", id, DockerErrors.firstLine(String.valueOf(e)));
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
+    }
+
+    /** Runs a container lifecycle call where no cancel can interrupt it. */
+    <T> Future<T> uninterrupted(Callable<T> call) {
+        return lifecycle.submit(call);
+    }
+
+    /** Per image: the test shape that last followed a compile shape (see DockerSandboxSession#prepareNext). */
+    private final Map<String, ContainerShape> shapeAfter = new ConcurrentHashMap<>();
+
+    Optional<ContainerShape> shapeAfter(String image, ContainerShape compile) {
+        return Optional.ofNullable(shapeAfter.get(image + "\n" + compile));
+    }
+
+    void learnShapeAfter(String image, ContainerShape compile, ContainerShape next) {
+        shapeAfter.put(image + "\n" + compile, next);
     }
 
     void sessionClosed(DockerSandboxSession s) {
@@ -181,5 +221,6 @@ public final class DockerSandbox implements Sandbox {
     public void close() {
         closed = true;
         for (DockerSandboxSession s : List.copyOf(sessions)) s.close();
+        lifecycle.shutdown();
     }
 }

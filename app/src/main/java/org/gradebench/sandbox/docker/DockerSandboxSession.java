@@ -24,7 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One program's container (see {@link DockerSandbox}). Runs are sequential; {@link #close} may come from another
@@ -38,6 +41,7 @@ final class DockerSandboxSession implements SandboxSession {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxSession.class);
     private static final int CHANNEL_CAP = LauncherReport.MAX_CHANNEL_BYTES;
     private static final int SIGKILL = 9;
+    private static final java.time.Duration REAP_WAIT = java.time.Duration.ofSeconds(60);
     /** The same PATH the bwrap backend gives programs. */
     static final String RUN_PATH = "/usr/local/bin:/usr/bin:/bin";
 
@@ -52,6 +56,15 @@ final class DockerSandboxSession implements SandboxSession {
     private final int uid;
 
     private final Object lock = new Object();
+    /** A create under way on the lifecycle thread (see {@link #reapPendingCreate}). */
+    private Future<String> creating;
+    /** A container started ahead of need for the shape the next runs will most likely want (bind mode only). */
+    private Prepared prepared;
+    /** Removals handed to the lifecycle thread; {@link #close} waits for them. */
+    private final List<Future<?>> removals = new ArrayList<>();
+    /** The compile shape this session started with, until its first test run teaches the sandbox what follows. */
+    private ContainerShape compiledWith;
+    private int preparedUsed;
     private String containerId;
     private ContainerShape containerShape;
     private boolean dirty;
@@ -83,6 +96,13 @@ final class DockerSandboxSession implements SandboxSession {
         }
     }
 
+    /** How many of its containers were started ahead of need (see {@link #prepareNext}) and then used. */
+    int preparedUsed() {
+        synchronized (lock) {
+            return preparedUsed;
+        }
+    }
+
     /** How many containers this session has created so far. */
     int containersCreated() {
         synchronized (lock) {
@@ -94,9 +114,29 @@ final class DockerSandboxSession implements SandboxSession {
     public RunResult run(RunSpec spec) throws SandboxException, InterruptedException {
         if (closed) throw new SandboxException("the Docker session " + sessionId + " is closed");
         if (Thread.interrupted()) throw new InterruptedException();
+        try {
+            return runOnce(spec);
+        } catch (InterruptedException e) {
+            reapPendingCreate();
+            throw e;
+        } catch (SandboxException e) {
+            // A call cut short by a cancel is not an engine failure: the run is abandoned, never blamed (SE).
+            if (!DockerErrors.isInterrupt(e)) throw e;
+            Thread.interrupted();
+            reapPendingCreate();
+            discardContainer();
+            InterruptedException ie = new InterruptedException("the run was cancelled");
+            ie.initCause(e);
+            throw ie;
+        }
+    }
+
+    private RunResult runOnce(RunSpec spec) throws SandboxException, InterruptedException {
         ContainerShape shape = ContainerShape.of(spec);
+        learn(shape);
         for (int attempt = 0; ; attempt++) {
             String id = ensureContainer(shape);
+            if (spec.programWritable()) prepareNext(shape);
             ExecOutcome eo = execute(id, spec, shape);
             if (eo.retry && attempt == 0) {
                 LOG.info("container {} could not be cleaned for the next run; recreating it", id);
@@ -117,7 +157,9 @@ final class DockerSandboxSession implements SandboxSession {
     private ExecOutcome execute(String id, RunSpec spec, ContainerShape shape)
             throws SandboxException, InterruptedException {
         int n = ++seq;
+        long t0 = System.nanoTime();
         String inputs = transfer.stage(id, spec, n);
+        long tStaged = System.nanoTime();
         RunLimits limits = spec.limits();
         // RLIMIT_NPROC counts every process of the uid on the whole machine (there is no user namespace), so
         // parallel sessions would share it: the container's pids cgroup is the real process limit here.
@@ -132,12 +174,13 @@ final class DockerSandboxSession implements SandboxSession {
         List<String> clean = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=" + RUN_PATH, "HOME=/tmp",
                 "LANG=C.UTF-8", "PWD=" + spec.workDir()));
         for (Map.Entry<String, String> e : spec.env().entrySet()) clean.add(e.getKey() + "=" + e.getValue());
-        clean.addAll(launcher.argv());
-        List<String> cmd = ExecPrelude.command(transfer.copyMode(), inputs, clean);
+        clean.addAll(launcher.argvAs(uid, uid));
+        List<String> cmd = ExecPrelude.command(transfer.copyMode(), inputs, uid, clean);
 
         String execId;
         try {
-            execId = docker.execCreateCmd(id).withUser(uid + ":" + uid).withAttachStdout(true).withAttachStderr(true)
+            // Root (with only the container's three capabilities), so the program cannot kill its launcher.
+            execId = docker.execCreateCmd(id).withUser("0:0").withAttachStdout(true).withAttachStderr(true)
                     .withAttachStdin(false).withTty(false).withWorkingDir("/")
                     .withCmd(cmd.toArray(String[]::new)).exec().getId();
         } catch (RuntimeException e) {
@@ -147,6 +190,7 @@ final class DockerSandboxSession implements SandboxSession {
 
         Channel channel = new Channel();
         long started = System.nanoTime();
+        long tCreated = started;
         long budgetMs = limits.wallTime().toMillis() + options.killGrace().toMillis();
         boolean finished;
         try {
@@ -167,8 +211,8 @@ final class DockerSandboxSession implements SandboxSession {
         if (closed) throw new SandboxException("the run was cancelled: the Docker session was closed");
 
         if (!finished) {
-            // The launcher enforces the wall limit itself; reaching this means it was stopped or killed by the
-            // program (it shares the program's uid inside the container), so the host ends the whole container.
+            // The launcher enforces the wall limit itself; reaching this means it hung or the engine did (the
+            // program runs under another uid and cannot signal it), so the host ends the whole container.
             LOG.warn("run in container {} exceeded wall + grace ({} ms) without a report; killing the container",
                     shortId(id), budgetMs);
             discardContainer();
@@ -188,12 +232,19 @@ final class DockerSandboxSession implements SandboxSession {
             if (code != null && code == ExecPrelude.EXIT_DIRTY) return new ExecOutcome(null, true);
             String why = "the launcher did not report (exit " + code + ")"
                     + (channel.stderr().isBlank() ? "" : ": " + DockerErrors.firstLine(channel.stderr()))
-                    + (code != null && code == 137 ? "; it was killed, possibly by the program" : "");
+                    + (code != null && code == 137 ? "; it was killed" : "");
             LOG.warn("container {}: {}", shortId(id), why);
             return new ExecOutcome(RunResult.sandboxError(why), false);
         }
 
+        long tReported = System.nanoTime();
         FileTransfer.Collected out = transfer.collect(id, spec);
+        if (LOG.isDebugEnabled()) {
+            long tCollected = System.nanoTime();
+            LOG.debug("run timings (us): stage {} exec-create {} exec-start-to-end {} collect {} (launcher wall {} ms)",
+                    (tStaged - t0) / 1000, (tCreated - tStaged) / 1000, (tReported - tCreated) / 1000,
+                    (tCollected - tReported) / 1000, parsed.wallMs());
+        }
         RunResult result = parsed.toRunResult(out.stdout(), out.stderr(), out.files());
         boolean abnormal = parsed.wallTimeout() || parsed.cpuTimeout() || parsed.memKilled() || parsed.killedOthers() > 0
                 || (!parsed.exited() && parsed.signal() == SIGKILL) || parsed.setupFailed();
@@ -235,7 +286,7 @@ final class DockerSandboxSession implements SandboxSession {
         }
     }
 
-    private String ensureContainer(ContainerShape shape) throws SandboxException {
+    private String ensureContainer(ContainerShape shape) throws SandboxException, InterruptedException {
         String stale = null;
         synchronized (lock) {
             if (closed) throw new SandboxException("the Docker session " + sessionId + " is closed");
@@ -245,9 +296,41 @@ final class DockerSandboxSession implements SandboxSession {
                 containerId = null;
             }
         }
-        if (stale != null) owner.removeContainer(stale);
-        String id = createAndStart(shape);
+        if (stale != null) removeLater(stale);
+        long t0 = System.nanoTime();
+        Future<String> f;
+        boolean wasPrepared = false;
         synchronized (lock) {
+            Prepared p = prepared;
+            prepared = null;
+            if (p != null && p.shape().equals(shape)) {
+                f = p.id();
+                wasPrepared = true;
+            } else {
+                if (p != null) discardLater(p.id());
+                f = owner.uninterrupted(() -> createAndStart(shape));
+            }
+            creating = f;
+        }
+        String id;
+        try {
+            id = f.get(); // an interrupt leaves `creating` set: the run's cancel path removes what it makes
+        } catch (ExecutionException e) {
+            synchronized (lock) {
+                creating = null;
+            }
+            if (wasPrepared) {
+                // A guess that failed is no verdict on this run: create the container the ordinary way.
+                LOG.debug("prepared container failed ({}); creating one now", String.valueOf(e.getCause()));
+                return ensureContainer(shape);
+            }
+            if (e.getCause() instanceof SandboxException se) throw se;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new SandboxException("creating a container from " + image + " failed: " + e.getCause(), e);
+        }
+        synchronized (lock) {
+            creating = null;
+            if (wasPrepared) preparedUsed++;
             if (closed) {
                 owner.removeContainer(id);
                 throw new SandboxException("the run was cancelled: the Docker session was closed");
@@ -256,6 +339,7 @@ final class DockerSandboxSession implements SandboxSession {
             containerShape = shape;
             dirty = false;
             containers++;
+            LOG.debug("container {} up in {} ms", shortId(id), (System.nanoTime() - t0) / 1_000_000);
             return id;
         }
     }
@@ -282,6 +366,136 @@ final class DockerSandboxSession implements SandboxSession {
         } catch (RuntimeException e) {
             owner.removeContainer(id);
             throw DockerErrors.wrap("starting a container from " + image, e, endpoint);
+        }
+    }
+
+    private record Prepared(ContainerShape shape, Future<String> id) {
+    }
+
+    /**
+     * Right after the compile's container is up, starts the container the tests will most likely want (the shape
+     * that followed this compile shape last time in this sandbox), so its create and start overlap the compile
+     * instead of delaying the first test. Bind mode only: there the program folder is a mount and the tests see
+     * what the compile writes; in copy mode the program is uploaded at create time and must wait for the compile.
+     */
+    private void prepareNext(ContainerShape compileShape) {
+        if (transfer.copyMode() || options.strategy() != DockerOptions.Strategy.WARM_CONTAINER) return;
+        Optional<ContainerShape> next = owner.shapeAfter(image, compileShape);
+        synchronized (lock) {
+            compiledWith = compileShape;
+            if (next.isEmpty() || prepared != null || closed) return;
+            ContainerShape shape = next.get();
+            prepared = new Prepared(shape, owner.uninterrupted(() -> createAndStart(shape)));
+        }
+    }
+
+    /** The first run after a compile tells the sandbox which shape to prepare for the next submission. */
+    private void learn(ContainerShape shape) {
+        ContainerShape compile;
+        synchronized (lock) {
+            compile = compiledWith;
+            if (compile == null || shape.programWritable()) return;
+            compiledWith = null;
+        }
+        owner.learnShapeAfter(image, compile, shape);
+    }
+
+    /** Removes a container on the lifecycle thread: a replaced container need not delay the next run. */
+    private void removeLater(String id) {
+        Future<?> f = owner.uninterrupted(() -> {
+            owner.removeContainer(id);
+            return null;
+        });
+        synchronized (lock) {
+            removals.removeIf(Future::isDone);
+            removals.add(f);
+        }
+    }
+
+    /** Removes the container a create will make (a prepared container nobody wants). */
+    private void discardLater(Future<String> create) {
+        Future<?> f = owner.uninterrupted(() -> {
+            try {
+                owner.removeContainer(create.get());
+            } catch (ExecutionException e) {
+                // it was never made
+            }
+            return null;
+        });
+        synchronized (lock) {
+            removals.add(f);
+        }
+    }
+
+    /** Waits (bounded, ignoring interrupts) for every create and removal this session handed off. */
+    private void awaitBackground() {
+        List<Future<?>> pending;
+        Prepared p;
+        synchronized (lock) {
+            p = prepared;
+            prepared = null;
+            pending = new ArrayList<>(removals);
+            removals.clear();
+        }
+        if (p != null) pending.add(owner.uninterrupted(() -> {
+            try {
+                owner.removeContainer(p.id().get());
+            } catch (ExecutionException e) {
+                // never made
+            }
+            return null;
+        }));
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + REAP_WAIT.toNanos();
+        for (Future<?> f : pending) {
+            while (true) {
+                try {
+                    f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    break;
+                } catch (TimeoutException e) {
+                    LOG.warn("container cleanup of session {} did not finish in {} s; the reaper will finish it",
+                            sessionId, REAP_WAIT.toSeconds());
+                    break;
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /**
+     * After a cancel during {@link #ensureContainer}: waits (bounded, ignoring further interrupts) for the create
+     * that was under way and removes the container it made, so a cancelled session leaves nothing behind.
+     */
+    private void reapPendingCreate() {
+        Future<String> f;
+        synchronized (lock) {
+            f = creating;
+            creating = null;
+        }
+        if (f == null) return;
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + REAP_WAIT.toNanos();
+        try {
+            while (true) {
+                try {
+                    owner.removeContainer(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    return; // nothing was made, or createAndStart removed it itself
+                } catch (TimeoutException e) {
+                    LOG.warn("a container create of session {} did not finish in {} s; the reaper will remove it",
+                            sessionId, REAP_WAIT.toSeconds());
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
@@ -318,7 +532,9 @@ final class DockerSandboxSession implements SandboxSession {
     public void close() {
         if (closed) return;
         closed = true;
+        reapPendingCreate();
         discardContainer();
+        awaitBackground();
         transfer.close();
         owner.sessionClosed(this);
     }

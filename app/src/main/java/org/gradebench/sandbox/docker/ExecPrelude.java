@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The few shell lines every exec runs, as the sandbox uid, before it becomes the launcher ({@code exec "$@"}).
+ * The few shell lines every exec runs before it becomes the launcher ({@code exec "$@"}).
+ * <p>
+ * The exec starts as root in the container, holding only CAP_SETUID, CAP_SETGID and CAP_KILL, because the launcher
+ * must outrank the program (see {@link ContainerSpecBuilder}). The cleanup, though, runs as the sandbox uid through
+ * {@code gb-launch --exec-as}: a root without CAP_FOWNER or CAP_DAC_OVERRIDE could not remove what the program left
+ * in the sticky {@code /tmp} or in folders it made unreadable, and nothing the program planted (a link, a FIFO) may be
+ * touched with more rights than the program had.
  * <p>
  * A warm container serves many runs, and a run may leave files in the places only the container can reach: the
  * {@code /tmp} tmpfs, {@code /dev/shm}, POSIX message queues, and in copy mode the scratch and output folders.
@@ -19,8 +25,28 @@ final class ExecPrelude {
     /** The input files could not be moved into scratch. */
     static final int EXIT_INPUTS = 96;
 
+    /**
+     * Runs as root: the cleanup as the sandbox uid, then the launcher. Most runs leave nothing behind, and root can
+     * list the three world-readable folders, so the cleanup shell is started only when something is there (always
+     * in copy mode, which also moves the inputs).
+     */
+    static final String OUTER = String.join("\n",
+            "m=$1; n=$2; u=$3; w=$4; shift 4",
+            "need=; [ \"$m\" = copy ] && need=1",
+            "if [ -z \"$need\" ]; then",
+            "  for f in /tmp/* /tmp/.[!.]* /tmp/..?* /dev/shm/* /dev/shm/.[!.]* /dev/shm/..?* /dev/mqueue/* "
+                    + "/dev/mqueue/.[!.]* /dev/mqueue/..?*; do",
+            "    if [ -e \"$f\" ] || [ -L \"$f\" ]; then need=1; break; fi",
+            "  done",
+            "fi",
+            "if [ -n \"$need\" ]; then",
+            "  " + ContainerLayout.LAUNCHER + " --exec-as \"$u\" \"$u\" -- /bin/sh -c \"$w\" gb-wipe \"$m\" \"$n\" || exit $?",
+            "fi",
+            "exec \"$@\"");
+
+    /** Runs as the sandbox uid. */
     static final String SCRIPT = String.join("\n",
-            "m=$1; n=$2; shift 2",
+            "m=$1; n=$2",
             "wipe() {",
             "  for d in \"$@\"; do",
             "    [ -d \"$d\" ] || continue",
@@ -48,26 +74,30 @@ final class ExecPrelude {
             "    [ -e \"$f\" ] || [ -L \"$f\" ] || continue",
             "    mv -- \"$f\" /box/run/ || exit " + EXIT_INPUTS,
             "  done",
-            "fi",
-            "exec \"$@\"");
+            "fi");
 
     private ExecPrelude() {
     }
 
     /**
-     * The exec's argv: {@code /bin/sh -c SCRIPT gb-prelude <mode> <inputs-dir> <launcher argv...>}.
+     * The exec's argv (run it as root):
+     * {@code /bin/sh -c OUTER gb-prelude <mode> <inputs-dir> <uid> SCRIPT <launcher argv...>}.
      *
      * @param copyMode  wipe scratch and output folders too, and move inputs from {@code /box/in/<inputsDir>}
      * @param inputsDir the run's folder under /box/in (copy mode), or empty
+     * @param uid       the sandbox uid (and gid) the cleanup runs as; never 0
      */
-    static List<String> command(boolean copyMode, String inputsDir, List<String> launcherArgv) {
-        List<String> cmd = new ArrayList<>(launcherArgv.size() + 6);
+    static List<String> command(boolean copyMode, String inputsDir, int uid, List<String> launcherArgv) {
+        if (uid <= 0) throw new IllegalArgumentException("the cleanup must not run as root");
+        List<String> cmd = new ArrayList<>(launcherArgv.size() + 8);
         cmd.add("/bin/sh");
         cmd.add("-c");
-        cmd.add(SCRIPT);
+        cmd.add(OUTER);
         cmd.add("gb-prelude");
         cmd.add(copyMode ? "copy" : "bind");
         cmd.add(inputsDir);
+        cmd.add(Integer.toString(uid));
+        cmd.add(SCRIPT);
         cmd.addAll(launcherArgv);
         return cmd;
     }

@@ -41,6 +41,21 @@ public record LauncherCommand(String launcher, int reportFd, RunLimits limits, i
         if (extraProcesses < 0) throw new IllegalArgumentException("extraProcesses " + extraProcesses);
     }
 
+    /**
+     * {@link #argv()} with {@code --uid/--gid}: the launcher keeps its own uid (it must be able to setuid and to
+     * kill the run) and only the program's process drops to {@code uid}/{@code gid} before it opens any file. For
+     * sandboxes where the launcher cannot be the program's pid 1 (a Docker exec); see gb-launch.c.
+     */
+    public List<String> argvAs(int uid, int gid) {
+        if (uid <= 0 || gid <= 0) {
+            throw new IllegalArgumentException("the program must not run as root: " + uid + ":" + gid);
+        }
+        List<String> a = argv();
+        int separator = a.size() - program.size() - 1;
+        a.addAll(separator, List.of("--uid", Integer.toString(uid), "--gid", Integer.toString(gid)));
+        return a;
+    }
+
     /** The full argv, launcher first. */
     public List<String> argv() {
         List<String> a = new ArrayList<>(32 + program.size());

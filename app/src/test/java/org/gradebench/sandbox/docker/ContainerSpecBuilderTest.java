@@ -63,13 +63,14 @@ class ContainerSpecBuilderTest {
         assertThat(s.networkDisabled()).isTrue();
         assertThat(h.getReadonlyRootfs()).isTrue();
         assertThat(h.getCapDrop()).containsExactly(Capability.ALL);
-        assertThat(h.getCapAdd()).isNullOrEmpty();
+        assertThat(h.getCapAdd()).as("only what the launcher needs to drop the program's uid and kill the run")
+                .containsExactlyInAnyOrder(Capability.SETUID, Capability.SETGID, Capability.KILL);
         assertThat(h.getPrivileged()).isFalse();
         assertThat(h.getSecurityOpts()).containsExactly("no-new-privileges");
         assertThat(h.getInit()).as("PID 1 must reap and forward signals (sandbox.md H17)").isTrue();
         assertThat(h.getLogConfig().getType()).isEqualTo(LogConfig.LoggingType.NONE);
         assertThat(h.getAutoRemove()).isFalse();
-        assertThat(s.user()).as("keepalive as root with no capabilities; programs exec as nobody").isEqualTo("0:0");
+        assertThat(s.user()).as("keepalive and launchers as root; the launcher drops only the program to the sandbox uid").isEqualTo("0:0");
         assertThat(s.entrypoint()).containsExactly(ContainerLayout.LAUNCHER);
         assertThat(s.cmd()).containsExactly("--keepalive");
     }

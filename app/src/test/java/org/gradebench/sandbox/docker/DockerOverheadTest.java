@@ -1,5 +1,7 @@
 package org.gradebench.sandbox.docker;
 
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
 import org.gradebench.core.run.LanguageProfile;
 import org.gradebench.core.run.RunResult;
 import org.gradebench.core.run.RunSpec;
@@ -18,6 +20,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +51,91 @@ class DockerOverheadTest {
                 RUNS, warmBind, warmCopy, perRun);
         assertThat(warmBind).isLessThan(perRun);
         assertThat(warmBind).isLessThan(1000);
+    }
+
+    /**
+     * Where a run's time goes at {@code --jobs 2}: a bare {@code docker exec} of {@code true} (the engine's own floor:
+     * exec create, start, attach, exit), a bare exec of the same Python program, and the full Gradebench run of it
+     * (prelude, launcher, limits, measuring, staging and reading files), each as wall time per run per job, in
+     * alternating rounds so the machine's load hits all three alike. Gradebench's own share is full minus bare
+     * Python; it must stay small next to the exec itself.
+     */
+    @Test
+    void aFullRunCostsLittleMoreThanABareExecOfTheSameProgram(@TempDir Path tmp) throws Exception {
+        var docker = DockerTestSupport.client();
+        DockerEndpoint ep = DockerTestSupport.endpoint();
+        LanguageProfile py = DockerTestSupport.profile("python3", List.of("python3"), List.of());
+        Path prog = Files.createDirectories(tmp.resolve("p"));
+        Files.writeString(prog.resolve("main.py"), "a, b = map(int, input().split())\nprint(a + b)\n");
+        Path input = Files.writeString(tmp.resolve("in"), "1 2\n");
+        RunSpec spec = new RunSpec(List.of("/usr/bin/python3", "/box/prog/main.py"), false, Map.of("in", input),
+                Optional.of("in"), SandboxTestSupport.limits(2000, 5000, 128, true, 16), Map.of(), List.of());
+        int jobs = 2;
+        int perRound = 10;
+        List<Double> bareTrue = new ArrayList<>();
+        List<Double> barePython = new ArrayList<>();
+        List<Double> full = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> new Thread(r, "docker-overhead"));
+        try (DockerSandbox sandbox = new DockerSandbox(docker, ep, DockerOptions.defaults());
+             SandboxSession a = sandbox.open("overhead-a", prog, py);
+             SandboxSession b = sandbox.open("overhead-b", prog, py)) {
+            List<SandboxSession> sessions = List.of(a, b);
+            for (SandboxSession s : sessions) assertThat(s.run(spec).stdout().text()).isEqualTo("3\n");
+            for (int round = 0; round < 3; round++) {
+                bareTrue.add(perRunPerJob(pool, sessions, perRound, s -> bareExec(docker, s, "/bin/true")));
+                barePython.add(perRunPerJob(pool, sessions, perRound,
+                        s -> bareExec(docker, s, "/usr/bin/python3", "-c", "a, b = map(int, '1 2'.split()); print(a + b)")));
+                full.add(perRunPerJob(pool, sessions, perRound, s -> {
+                    RunResult r = s.run(spec);
+                    assertThat(r.succeeded()).as(r.toString()).isTrue();
+                }));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double t = median(bareTrue);
+        double p = median(barePython);
+        double f = median(full);
+        LOG.info("per run per job at {} jobs (median of 3 rounds of {}): bare docker exec of true {} ms, bare exec of "
+                        + "the Python program {} ms, full Gradebench run {} ms; Gradebench's own share {} ms",
+                jobs, perRound * jobs, Math.round(t), Math.round(p), Math.round(f), Math.round(f - p));
+        assertThat(t).as("a bare exec is the floor").isLessThan(f);
+        assertThat(f - p).as("Gradebench's share of a run, next to a bare exec of the program").isLessThan(Math.max(40, p));
+    }
+
+    private interface OnSession {
+        void run(SandboxSession s) throws Exception;
+    }
+
+    private static double perRunPerJob(ExecutorService pool, List<SandboxSession> sessions, int n, OnSession job)
+            throws Exception {
+        long t0 = System.nanoTime();
+        List<Future<?>> fs = new ArrayList<>();
+        for (SandboxSession s : sessions) {
+            fs.add(pool.submit(() -> {
+                for (int i = 0; i < n; i++) job.run(s);
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) f.get(5, TimeUnit.MINUTES);
+        return (System.nanoTime() - t0) / 1e6 / n;
+    }
+
+    /** One exec into the session's warm container as the sandbox uid, waited for like a run: no prelude, no launcher. */
+    private static void bareExec(com.github.dockerjava.api.DockerClient docker, SandboxSession s, String... argv)
+            throws Exception {
+        String container = ((DockerSandboxSession) s).containerId().orElseThrow();
+        String exec = docker.execCreateCmd(container).withUser(DockerOptions.NOBODY + ":" + DockerOptions.NOBODY)
+                .withAttachStdout(true).withAttachStderr(true).withCmd(argv).exec().getId();
+        try (ResultCallback.Adapter<Frame> cb = docker.execStartCmd(exec).exec(new ResultCallback.Adapter<>())) {
+            assertThat(cb.awaitCompletion(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        return s.get(s.size() / 2);
     }
 
     private static long median(com.github.dockerjava.api.DockerClient docker, DockerEndpoint ep, LanguageProfile p,

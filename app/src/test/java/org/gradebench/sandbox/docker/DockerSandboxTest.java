@@ -159,24 +159,85 @@ class DockerSandboxTest {
     }
 
     @Test
-    void aProgramThatStopsTheLauncherIsKilledByTheHostAtWallPlusGrace(@TempDir Path tmp) throws Exception {
-        // In a docker exec the launcher shares the program's uid, so the program can SIGSTOP it; the host backstop
-        // then kills the container and the run is a wall timeout, not a hang.
+    void theTestContainerIsStartedDuringTheCompileOnceTheShapeIsKnown(@TempDir Path tmp) throws Exception {
+        Path prog = source(tmp.resolve("p"), "main.py", "print(input())\n");
+        Path in = Files.writeString(tmp.resolve("in"), "hello\n");
+        RunSpec compile = new RunSpec(List.of("python3", "-m", "py_compile", "/box/prog/main.py"), true, Map.of(),
+                Optional.empty(), limits(5000, 10_000, 256, 32), Map.of(), List.of());
+        RunSpec test = new RunSpec(List.of("python3", "/box/prog/main.py"), false, Map.of("in", in), Optional.of("in"),
+                limits(1000, 3000, 64, 8), Map.of(), List.of());
+        try (DockerSandbox sandbox = new DockerSandbox(DockerTestSupport.client(), DockerTestSupport.endpoint(),
+                DockerOptions.defaults().withTransfer(TransferMode.BIND))) {
+            for (int i = 0; i < 3; i++) {
+                String session;
+                try (SandboxSession s = sandbox.open("prepared-" + i, prog, python)) {
+                    session = ((DockerSandboxSession) s).sessionId();
+                    assertThat(s.run(compile).succeeded()).isTrue();
+                    if (i < 2) {
+                        for (int t = 0; t < 2; t++) assertThat(s.run(test).stdout().text()).isEqualTo("hello\n");
+                        assertThat(((DockerSandboxSession) s).containersCreated()).isEqualTo(2);
+                        // The first session teaches the sandbox which shape follows the compile; later ones use it.
+                        assertThat(((DockerSandboxSession) s).preparedUsed()).isEqualTo(i == 0 ? 0 : 1);
+                    }
+                    // i == 2: a compile error would end here; the container prepared for tests is not wanted.
+                }
+                assertThat(DockerTestSupport.containersOf(session)).as("nothing left once closed").isEmpty();
+            }
+        }
+        assertNoSandboxProcesses();
+    }
+
+    @Test
+    void aProgramCannotStopOrKillItsLauncher(@TempDir Path tmp) throws Exception {
+        // The launcher is root in the container and the program is not: the signals are refused, the run ends with
+        // the program's own verdict, and the warm container is kept.
         Path prog = source(tmp.resolve("p"), "main.py", """
-                import os, signal, time
-                os.kill(os.getppid(), signal.SIGSTOP)
-                time.sleep(60)
+                import os, signal
+                for sig in (signal.SIGSTOP, signal.SIGKILL):
+                    try:
+                        os.kill(os.getppid(), sig)
+                        print("sent", sig)
+                    except PermissionError as e:
+                        print("refused", int(sig))
                 """);
         try (SandboxSession s = bind.open("stop-launcher", prog, python)) {
+            RunResult r = s.run(test(List.of("python3", "/box/prog/main.py"), limits(1000, 1500, 64, 8)));
+            assertThat(r.outcome()).as(r + r.stderr().text()).isEqualTo(RunResult.Outcome.EXITED);
+            assertThat(r.stdout().text()).isEqualTo("refused 19\nrefused 9\n");
+            RunResult next = s.run(test(List.of("/bin/sh", "-c", "echo fresh"), limits(1000, 2000, 64, 8)));
+            assertThat(next.stdout().text()).isEqualTo("fresh\n");
+            assertThat(((DockerSandboxSession) s).containersCreated()).isEqualTo(1);
+        }
+        assertNoSandboxProcesses();
+    }
+
+    @Test
+    void aLauncherThatNeverReportsIsKilledByTheHostAtWallPlusGrace(@TempDir Path tmp) throws Exception {
+        // The program cannot stop its launcher any more; freezing the whole container stands in for a launcher
+        // that hangs. The host backstop then kills the container: a wall timeout, not a hang.
+        Path prog = source(tmp.resolve("p"), "main.py", "import time\ntime.sleep(60)\n");
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "docker-test-pause"));
+        try (SandboxSession s = bind.open("frozen-launcher", prog, python)) {
+            String session = ((DockerSandboxSession) s).sessionId();
+            Future<?> pause = pool.submit(() -> {
+                waitForContainer(session);
+                Thread.sleep(300);
+                DockerTestSupport.client().pauseContainerCmd(DockerTestSupport.containersOf(session).get(0).getId())
+                        .exec();
+                return null;
+            });
             long t0 = System.nanoTime();
             RunResult r = s.run(test(List.of("python3", "/box/prog/main.py"), limits(1000, 1500, 64, 8)));
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            pause.get(10, TimeUnit.SECONDS);
             assertThat(r.wallTimedOut()).as(r.toString()).isTrue();
             assertThat(r.succeeded()).isFalse();
             assertThat(ms).isBetween(1500L, 1500 + DockerOptions.defaults().killGrace().toMillis() + 3000);
             RunResult next = s.run(test(List.of("/bin/sh", "-c", "echo fresh"), limits(1000, 2000, 64, 8)));
             assertThat(next.stdout().text()).isEqualTo("fresh\n");
             assertThat(((DockerSandboxSession) s).containersCreated()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
         }
         assertNoSandboxProcesses();
     }

@@ -35,6 +35,17 @@ class LauncherCommandTest {
     }
 
     @Test
+    void argvAsPutsTheProgramUidJustBeforeTheSeparator() {
+        LauncherCommand c = new LauncherCommand("gb", 1, LIMITS, 0, Optional.empty(), "o", "e", Optional.empty(),
+                List.of("prog", "--uid", "0", "--"));
+        List<String> a = c.argvAs(65534, 65534);
+        assertThat(a.subList(a.size() - 9, a.size())).containsExactly("--uid", "65534", "--gid", "65534", "--",
+                "prog", "--uid", "0", "--");
+        assertThat(a.subList(0, a.size() - 9)).isEqualTo(c.argv().subList(0, c.argv().size() - 5));
+        assertThatThrownBy(() -> c.argvAs(0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsAnEmptyProgram() {
         assertThatThrownBy(() -> new LauncherCommand("gb", 1, LIMITS, 0, Optional.empty(), "o", "e", Optional.empty(),
                 List.of())).isInstanceOf(IllegalArgumentException.class);

@@ -225,33 +225,40 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The bare loop: one test run's bwrap + launcher argv, prepared once by the sandbox (same binds, limits, uid and
-     * files as the engine's runs), replayed by {@code jobs} parallel /bin/sh loops. No JVM work per run at all, so it
-     * is what the sandbox itself costs on this machine.
+     * The bare loop: the same sandboxed work as the engine's (per submission one compile step where the profile has
+     * one, then every test), as bwrap + launcher command lines prepared once by the sandbox (same binds, limits, uid
+     * and files as the engine's runs) and replayed by {@code jobs} parallel /bin/sh loops, one workspace each. No JVM
+     * work per run at all, so it is what the sandbox itself costs on this machine.
      */
     private Figures bareLoop(AppServices services, BwrapSandbox sandbox, Assignment a, List<Submission> subs,
                              LanguageProfile profile) throws Exception {
-        int runs = subs.size() * a.tests().size();
+        int tests = a.tests().size();
         ProgramPlan plan = new ProgramPlanner(services.profiles()).plan(subs.get(0).folder(), a.languages());
         TestCase test = a.tests().get(0);
         RunSpec spec = new RunSpec(plan.runCommand(a.limits().memoryMib()), false, Map.of("input", test.input()),
                 Optional.of("input"), RunLimits.forTest(a.limits(), profile), Map.of(), List.of());
+        RunSpec compile = new RunSpec(plan.compileCommand(a.limits().memoryMib()), true, Map.of(), Optional.empty(),
+                RunLimits.forTool(ResourceLimits.COMPILE, plan.profile()), Map.of(), List.of());
         Path script = Files.createTempFile("gradebench-bare", ".sh");
+        List<SandboxSession> boxes = new ArrayList<>();
         List<BwrapSandbox.BareRun> prepared = new ArrayList<>();
-        try (SandboxSession box = sandbox.open("bare-loop", subs.get(0).folder(), plan.profile())) {
-            if (plan.profile().compiled()) {
-                RunResult built = box.run(new RunSpec(plan.compileCommand(256), true, Map.of(), Optional.empty(),
-                        RunLimits.forTool(ResourceLimits.COMPILE, plan.profile()), Map.of(), List.of()));
-                if (!built.succeeded()) throw new IllegalStateException("the generated program did not compile");
-            }
+        try {
             StringBuilder sh = new StringBuilder("#!/bin/sh\n");
             for (int j = 0; j < jobs; j++) {
-                BwrapSandbox.BareRun bare = sandbox.prepareBare(box, spec, "bare" + j);
-                prepared.add(bare);
-                int mine = runs / jobs + (j < runs % jobs ? 1 : 0);
-                sh.append("(i=0; while [ $i -lt ").append(mine).append(" ]; do");
-                for (String arg : bare.argv()) sh.append(' ').append(shellQuote(arg));
-                sh.append(" >").append(shellQuote(bare.report().toString())).append(" </dev/null 2>&1 || exit 1; i=$((i+1)); done) &\n");
+                SandboxSession box = sandbox.open("bare-loop-" + j, subs.get(0).folder(), plan.profile());
+                boxes.add(box);
+                int mySubs = subs.size() / jobs + (j < subs.size() % jobs ? 1 : 0);
+                sh.append("(s=0; while [ $s -lt ").append(mySubs).append(" ]; do");
+                if (plan.profile().compiled()) {
+                    BwrapSandbox.BareRun c = sandbox.prepareBare(box, compile, "bare-compile");
+                    prepared.add(c);
+                    appendRun(sh, c);
+                }
+                BwrapSandbox.BareRun t = sandbox.prepareBare(box, spec, "bare-test");
+                prepared.add(t);
+                sh.append(" t=0; while [ $t -lt ").append(tests).append(" ]; do");
+                appendRun(sh, t);
+                sh.append(" t=$((t+1)); done; s=$((s+1)); done) &\n");
             }
             sh.append("wait\n");
             Files.writeString(script, sh);
@@ -271,11 +278,17 @@ public final class BenchCommand implements Callable<Integer> {
                     throw new IllegalStateException("the bare loop's last run failed: " + report.strip());
                 }
             }
-            return new Figures("bare loop (sh + bwrap + launcher)", runs, seconds, jobs, used);
+            return new Figures("bare loop (sh + bwrap + launcher)", subs.size() * tests, seconds, jobs, used);
         } finally {
             for (BwrapSandbox.BareRun bare : prepared) bare.close();
+            for (SandboxSession box : boxes) box.close();
             Files.deleteIfExists(script);
         }
+    }
+
+    private static void appendRun(StringBuilder sh, BwrapSandbox.BareRun run) {
+        for (String arg : run.argv()) sh.append(' ').append(shellQuote(arg));
+        sh.append(" >").append(shellQuote(run.report().toString())).append(" </dev/null 2>&1 || exit 1;");
     }
 
     private static String shellQuote(String s) {

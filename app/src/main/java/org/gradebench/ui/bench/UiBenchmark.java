@@ -136,11 +136,16 @@ public final class UiBenchmark {
             for (Submission s : subs) model.applySubmission(result(s), now);
             loadMs = (System.nanoTime() - t0) / 1_000_000;
 
+            // The window's own theme: app.css builds on AtlantaFX's colour lookups, and the frames measured must be
+            // the frames a user sees.
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             matrix = new ResultMatrix(model);
             detail = new DetailViewModel(workbench, new FxThread(), background);
             SplitPane split = new SplitPane(matrix, new DetailPane(detail));
             split.setOrientation(javafx.geometry.Orientation.VERTICAL);
             split.setDividerPositions(0.6);
+            split.getStyleClass().add("gb-root"); // the window's colour definitions (see app.css)
             Stage stage = new Stage();
             Scene scene = new Scene(split, 1440, 900);
             scene.getStylesheets().add(UiBenchmark.class.getResource("/org/gradebench/ui/app.css").toExternalForm());

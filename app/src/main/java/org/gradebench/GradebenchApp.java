@@ -69,9 +69,7 @@ public final class GradebenchApp extends Application {
         MainViewModel vm = new MainViewModel(workbench, prefs, fx, background, Clock.systemUTC());
         DetailViewModel detail = new DetailViewModel(workbench, fx, background);
         MainWindow window = new MainWindow(stage, vm, detail, GradebenchApp::applyTheme);
-        long t0=System.nanoTime();
         stage.show();
-        log.info("TRACE show {}", (System.nanoTime()-t0)/1000000);
         vm.start();
         // the detail pane and the component probes (bwrap, Docker, toolchain versions, database size) are not needed
         // for the first frame: they start once it is on screen instead of competing with it for the CPU

@@ -221,9 +221,12 @@ class DockerSandboxTest {
             String session = ((DockerSandboxSession) s).sessionId();
             Future<?> pause = pool.submit(() -> {
                 waitForContainer(session);
-                Thread.sleep(300);
-                DockerTestSupport.client().pauseContainerCmd(DockerTestSupport.containersOf(session).get(0).getId())
-                        .exec();
+                // Freeze only once the program runs: the container may be up (started during the compile) before
+                // the test's exec exists, and an exec into a paused container is refused, not hung.
+                String id = DockerTestSupport.containersOf(session).get(0).getId();
+                for (int i = 0; i < 200 && !programRunsIn(id); i++) Thread.sleep(25);
+                assertThat(programRunsIn(id)).as("the program started in " + id).isTrue();
+                DockerTestSupport.client().pauseContainerCmd(id).exec();
                 return null;
             });
             long t0 = System.nanoTime();
@@ -426,6 +429,12 @@ class DockerSandboxTest {
         assertThat(s.status().usable()).isFalse();
         assertThat(s.status().details()).containsExactly(
                 "Docker engine not reachable at unix:///run/gradebench-no-such.sock: start Docker or set DOCKER_HOST");
+    }
+
+    private static boolean programRunsIn(String containerId) {
+        var top = DockerTestSupport.client().topContainerCmd(containerId).exec();
+        return top.getProcesses() != null && java.util.Arrays.stream(top.getProcesses())
+                .anyMatch(p -> String.join(" ", p).contains("/box/prog/main.py"));
     }
 
     static void waitForContainer(String session) throws InterruptedException {

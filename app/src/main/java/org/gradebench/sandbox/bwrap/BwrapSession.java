@@ -229,6 +229,15 @@ final class BwrapSession implements SandboxSession {
             LOG.warn("bwrap exited {} after a complete launcher report ({}): {}", exit, label,
                     HostFiles.readCapped(bwrapErr, 4096).text().strip());
         }
+        // The program owns its output files and may have taken its own read permission away (without root, the
+        // grader is the same user and would then fail to read them: an SE caused by the student). Give it back.
+        for (Path f : List.of(stdout, stderr)) {
+            try {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+            } catch (IOException e) {
+                LOG.debug("cannot reset the mode of {}: {}", f, e.toString());
+            }
+        }
         CapturedOutput so = HostFiles.readCapped(stdout, spec.limits().stdoutBytes());
         CapturedOutput se = HostFiles.readCapped(stderr, spec.limits().stderrBytes());
         Map<String, CapturedOutput> files = collecting

@@ -25,10 +25,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gradebench.ui.WindowFixture.onFx;
+import static org.gradebench.ui.WindowFixture.waitFor;
 
 /**
  * File > Export grades end to end, with real grading (bwrap, real compilers, H2 in a temp folder): grade the C sample,
@@ -56,14 +56,6 @@ class ExportDialogFlowTest {
     @AfterEach
     void stop(FxRobot robot) throws Exception {
         window.close(robot, () -> { });
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WindowFixture.onFx(c);
-    }
-
-    private void waitFor(int seconds, Callable<Boolean> condition) throws TimeoutException {
-        WindowFixture.waitFor(seconds, condition);
     }
 
     @Test

@@ -23,10 +23,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gradebench.ui.WindowFixture.onFx;
+import static org.gradebench.ui.WindowFixture.waitFor;
 
 /**
  * The window end to end, with real grading (bwrap, real compilers, H2 in a temp folder): open the C sample from the
@@ -53,14 +53,6 @@ class WorkbenchFlowTest {
     @AfterEach
     void stop(FxRobot robot) throws Exception {
         window.close(robot, () -> { });
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WindowFixture.onFx(c);
-    }
-
-    private void waitFor(int seconds, Callable<Boolean> condition) throws TimeoutException {
-        WindowFixture.waitFor(seconds, condition);
     }
 
     private void openSample(FxRobot robot) throws Exception {

@@ -59,17 +59,22 @@ class ExportCommandTest {
         }
     }
 
+    /** The Python sample, loaded the way the CLI loads it (its history database is created on the way). */
+    private static Assignment loadSample(Path db) throws Exception {
+        Path sample = root().resolve("sample-assignments/python-word-frequency");
+        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(db),
+                Optional.of(root().resolve("sandbox-profiles")), 1))) {
+            return services.assignments().load(sample);
+        }
+    }
+
     @Test
     void exportsMoodleWorksheetAndFeedbackZipFromTheHistory() throws Exception {
-        Path sample = root().resolve("sample-assignments/python-word-frequency");
         Path profiles = root().resolve("sandbox-profiles");
         Path db = tmp.resolve("history");
-        Assignment a;
-        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(db), Optional.of(profiles), 1))) {
-            a = services.assignments().load(sample);
-        }
+        Assignment a = loadSample(db);
         try (H2RunHistory h = H2RunHistory.open(db)) {
-            long sid = h.startSession(new SessionInfo(Instant.now(), a.title(), sample.toString(), AssignmentHashes.testsHash(a),
+            long sid = h.startSession(new SessionInfo(Instant.now(), a.title(), a.root().toString(), AssignmentHashes.testsHash(a),
                     "tokens", tmp.resolve("subs.zip").toString(), "bwrap", Map.of(), 1, false));
             record(h, sid, a, "1834521", "Zoë Ångström", null);
             record(h, sid, a, "1834533", "Seán O'Connor", "01-sample");
@@ -101,15 +106,11 @@ class ExportCommandTest {
 
     @Test
     void brightspaceWithoutTheGradesExportExitsWith2AndNamesTheFileToDownload() throws Exception {
-        Path sample = root().resolve("sample-assignments/python-word-frequency");
         Path profiles = root().resolve("sandbox-profiles");
         Path db = tmp.resolve("history");
-        Assignment a;
-        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(db), Optional.of(profiles), 1))) {
-            a = services.assignments().load(sample);
-        }
+        Assignment a = loadSample(db);
         try (H2RunHistory h = H2RunHistory.open(db)) {
-            long sid = h.startSession(new SessionInfo(Instant.now(), a.title(), sample.toString(), AssignmentHashes.testsHash(a),
+            long sid = h.startSession(new SessionInfo(Instant.now(), a.title(), a.root().toString(), AssignmentHashes.testsHash(a),
                     "tokens", tmp.resolve("Lab Download.zip").toString(), "bwrap", Map.of(), 1, false));
             record(h, sid, a, "101251-556702", "Seán O'Connor", null);
             h.finishSession(sid, SessionState.COMPLETED);

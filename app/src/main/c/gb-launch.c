@@ -11,6 +11,7 @@
  *   gb-launch --report-fd N --cpu-ms N --wall-ms N --as-kb N --mem-kb N --fsize N --nproc N --nofile N
  *             [--stdin PATH] --stdout PATH --stderr PATH [--chdir DIR] [--uid N --gid N] -- argv...
  *   gb-launch --keepalive
+ *   gb-launch --serve            (the Docker runner: see serve() below)
  *   gb-launch --exec-as UID GID -- argv...
  * A value of 0 means "no limit" for cpu-ms, wall-ms, as-kb, mem-kb, fsize, nproc and nofile.
  *
@@ -33,6 +34,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -138,6 +140,184 @@ _Noreturn static void keepalive(void) {
         }
         struct timespec ts = {1, 0};
         sigtimedwait(&set, NULL, &ts);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/* serve: the Docker runner. One exec per container instead of one per run                                      */
+
+/*
+ * gb-launch --serve: reads run requests on stdin, runs each as a child process, and answers on stdout. A `docker
+ * exec` costs 60-80 ms (runc joins the container's namespaces and cgroup every time); a fork here costs well under
+ * one. The Docker session starts this once per container (as root, with the container's three capabilities, like a
+ * per-run exec) and sends it exactly the argv it would otherwise exec: the prelude shell, which becomes the launcher.
+ *
+ * Request:  "GB1 <argc>\n" then argc NUL-terminated strings (argv[0] is an absolute path; any string may be empty
+ *           or hold newlines).
+ * Answer:   "GB1 <status> <outlen> <errlen>\n" then the child's stdout (outlen bytes) and stderr (errlen bytes),
+ *           each capped at SERVE_CAP; status is the exit code, or 128 + the signal that ended it.
+ * A malformed request gets "GB1 ERR <reason>\n" and ends the runner (exit 2); stdin at EOF ends it (exit 0).
+ * Requests are served one at a time. The children get /dev/null as stdin and the runner's environment.
+ * The program cannot reach the runner: it runs as another uid, and PR_SET_DUMPABLE 0 closes /proc/<runner>/fd.
+ */
+#define SERVE_CAP (64 * 1024)
+#define SERVE_MAX_ARGS 4096
+#define SERVE_MAX_BYTES (1024 * 1024)
+
+static unsigned char serve_in[SERVE_MAX_BYTES + 64];
+static size_t serve_len; /* bytes buffered in serve_in */
+
+/* Reads more of stdin into serve_in; 0 at EOF. */
+static int serve_fill(void) {
+    if (serve_len >= sizeof serve_in) return -1;
+    for (;;) {
+        ssize_t n = read(0, serve_in + serve_len, sizeof serve_in - serve_len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return (int)n;
+        serve_len += (size_t)n;
+        return 1;
+    }
+}
+
+_Noreturn static void serve_fail(const char *why) {
+    char buf[256];
+    int len = snprintf(buf, sizeof buf, "GB1 ERR %s\n", why);
+    if (len > 0) write_all(1, buf, (size_t)len);
+    _exit(2);
+}
+
+struct capture {
+    int fd;
+    char buf[SERVE_CAP];
+    size_t len;
+};
+
+/* Reads what is there; returns 0 at EOF (or error), 1 otherwise. Bytes past the cap are read and dropped. */
+static int capture_read(struct capture *c) {
+    char tmp[8192];
+    for (;;) {
+        ssize_t n = read(c->fd, tmp, sizeof tmp);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EAGAIN) return 1;
+        if (n <= 0) return 0;
+        size_t room = SERVE_CAP - c->len;
+        size_t take = (size_t)n < room ? (size_t)n : room;
+        memcpy(c->buf + c->len, tmp, take);
+        c->len += take;
+    }
+}
+
+static int serve_one(char **argv) {
+    int out[2], err[2];
+    if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) return -errno;
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        close(out[0]); close(out[1]); close(err[0]); close(err[1]);
+        return -e;
+    }
+    if (pid == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        signal(SIGPIPE, SIG_DFL);
+        int nul = open("/dev/null", O_RDONLY);
+        if (nul < 0 || dup2(nul, 0) < 0 || dup2(out[1], 1) < 0 || dup2(err[1], 2) < 0) _exit(126);
+        if (nul > 2) close(nul);
+        execv(argv[0], argv);
+        dprintf(2, "gb-launch --serve: exec %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    close(out[1]);
+    close(err[1]);
+    static struct capture co, ce;
+    co.fd = out[0]; co.len = 0;
+    ce.fd = err[0]; ce.len = 0;
+    fcntl(co.fd, F_SETFL, O_NONBLOCK);
+    fcntl(ce.fd, F_SETFL, O_NONBLOCK);
+    int open_out = 1, open_err = 1, status = 0, done = 0;
+    /* Until the child has ended and both pipes are at EOF; a grandchild still holding a pipe after the child ended
+     * must not hang the runner, so once the child is gone the pipes get a last read and are closed. */
+    while (!done) {
+        struct pollfd pfd[2];
+        int n = 0;
+        if (open_out) pfd[n++] = (struct pollfd){co.fd, POLLIN, 0};
+        if (open_err) pfd[n++] = (struct pollfd){ce.fd, POLLIN, 0};
+        if (n > 0) {
+            int r = poll(pfd, (nfds_t)n, 50);
+            if (r < 0 && errno != EINTR) break;
+            if (open_out && !capture_read(&co)) open_out = 0;
+            if (open_err && !capture_read(&ce)) open_err = 0;
+        }
+        pid_t w = waitpid(pid, &status, (open_out || open_err) ? WNOHANG : 0);
+        if (w == pid) {
+            if (open_out) capture_read(&co);
+            if (open_err) capture_read(&ce);
+            done = 1;
+        } else if (w < 0 && errno != EINTR) {
+            status = 0;
+            done = 1;
+        }
+    }
+    close(co.fd);
+    close(ce.fd);
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 125;
+    char head[96];
+    int len = snprintf(head, sizeof head, "GB1 %d %zu %zu\n", code, co.len, ce.len);
+    write_all(1, head, (size_t)len);
+    write_all(1, co.buf, co.len);
+    write_all(1, ce.buf, ce.len);
+    return 0;
+}
+
+_Noreturn static void serve(void) {
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    signal(SIGPIPE, SIG_IGN);
+    static char *args[SERVE_MAX_ARGS + 1];
+    for (;;) {
+        /* The header line. */
+        unsigned char *nl;
+        while ((nl = memchr(serve_in, '\n', serve_len)) == NULL) {
+            if (serve_len > 32) serve_fail("bad header");
+            int r = serve_fill();
+            if (r == 0 && serve_len == 0) _exit(0);
+            if (r <= 0) serve_fail("stdin ended inside a request");
+        }
+        *nl = 0;
+        unsigned argc;
+        char extra;
+        if (sscanf((char *)serve_in, "GB1 %u%c", &argc, &extra) != 1 || argc == 0 || argc > SERVE_MAX_ARGS) {
+            serve_fail("bad header");
+        }
+        size_t off = (size_t)(nl - serve_in) + 1;
+        /* argc NUL-terminated strings. */
+        unsigned got = 0;
+        size_t scan = off;
+        while (got < argc) {
+            unsigned char *z = memchr(serve_in + scan, 0, serve_len - scan);
+            if (z == NULL) {
+                int r = serve_fill();
+                if (r <= 0) serve_fail(r == 0 ? "stdin ended inside a request" : "request too large");
+                continue;
+            }
+            args[got++] = (char *)serve_in + scan;
+            scan = (size_t)(z - serve_in) + 1;
+        }
+        args[argc] = NULL;
+        if (args[0][0] != '/') serve_fail("argv[0] must be an absolute path");
+        int e = serve_one(args);
+        if (e < 0) {
+            char msg[160], head[64];
+            int ml = snprintf(msg, sizeof msg, "gb-launch --serve: cannot start the run: %s\n", strerror(-e));
+            if (ml < 0) ml = 0;
+            if ((size_t)ml >= sizeof msg) ml = (int)sizeof msg - 1;
+            int len = snprintf(head, sizeof head, "GB1 125 0 %d\n", ml);
+            write_all(1, head, (size_t)len);
+            write_all(1, msg, (size_t)ml);
+        }
+        /* Drop the request from the buffer. */
+        memmove(serve_in, serve_in + scan, serve_len - scan);
+        serve_len -= scan;
     }
 }
 
@@ -458,6 +638,7 @@ static void exec_as(int argc, char **argv) {
 
 int main(int argc, char **argv) {
     if (argc == 2 && strcmp(argv[1], "--keepalive") == 0) keepalive();
+    if (argc == 2 && strcmp(argv[1], "--serve") == 0) serve();
     if (argc > 1 && strcmp(argv[1], "--exec-as") == 0) exec_as(argc, argv);
 
     /* Make sure 0-2 exist, so no descriptor we open later lands there by accident. */

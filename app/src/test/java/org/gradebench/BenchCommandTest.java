@@ -52,4 +52,36 @@ class BenchCommandTest {
                 .containsPattern("target 1,000 runs under 15 s: (met|NOT met)")
                 .doesNotContain("figures are suspect");
     }
+
+    /**
+     * Both backends in one run: Docker's default strategy (the runner), its per-test cost next to bwrap's, the verdict
+     * on the Docker target, and the strategies it was chosen over (an exec per run, a container per run).
+     */
+    @Test
+    @Tag("docker")
+    void measuresDockerNextToBwrapWithEveryStrategy() throws Exception {
+        Path profiles = GradeWithMoodleWorksheetTest.root().resolve("sandbox-profiles");
+        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(tmp.resolve("probe")), Optional.of(profiles), 1))) {
+            SandboxAssumptions.bwrapOrSkip(services);
+            SandboxAssumptions.dockerOrSkip(services);
+        }
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new GradebenchCommand()).execute("bench", "--profiles", profiles.toString(),
+                    "--backend", "both", "-n", "2", "-m", "3", "--jobs", "2");
+        } finally {
+            System.setOut(oldOut);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(text).isZero();
+        assertThat(text).containsPattern("Sandbox API \\(docker, runner, from Java\\)\\s+6 runs in")
+                .containsPattern("Sandbox API \\(docker, exec per run\\)\\s+6 runs in")
+                .containsPattern("Sandbox API \\(docker, container per run\\)\\s+6 runs in")
+                .containsPattern("Docker per test: [0-9.]+ ms per run per job through the engine \\([+-][0-9.]+ ms next to "
+                        + "bwrap's bare loop")
+                .containsPattern("target Docker per-test cost under 80 ms: (met|NOT met)");
+    }
 }

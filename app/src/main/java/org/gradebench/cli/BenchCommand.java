@@ -23,6 +23,8 @@ import org.gradebench.core.run.Sandbox;
 import org.gradebench.core.run.SandboxSession;
 import org.gradebench.core.submission.Submission;
 import org.gradebench.sandbox.bwrap.BwrapSandbox;
+import org.gradebench.sandbox.docker.DockerOptions;
+import org.gradebench.sandbox.docker.DockerSandbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,6 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
                     submissions, tests, submissions * tests, profile.displayName(), jobs, Runtime.getRuntime().availableProcessors());
             List<String> backends = backend.equals("both") ? List.of("bwrap", "docker") : List.of(backend);
             boolean allOk = true;
+            Figures bwrapReference = null;
             for (String b : backends) {
                 Sandbox sandbox;
                 try {
@@ -115,11 +118,13 @@ public final class BenchCommand implements Callable<Integer> {
                 List<Figures> bares = new ArrayList<>();
                 List<Figures> floors = new ArrayList<>();
                 List<Figures> engines = new ArrayList<>();
+                List<List<Figures>> others = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
                     // Interleaved, so that a burst of load elsewhere on the machine hits all three alike.
                     if (sandbox instanceof BwrapSandbox bw) bares.add(bareLoop(services, bw, assignment, subs, profile));
                     floors.add(floor(services, sandbox, assignment, subs, profile));
                     engines.add(engine(services, sandbox, assignment, subs, out));
+                    if (sandbox instanceof DockerSandbox ds) others.add(otherStrategies(services, ds, assignment, subs, profile));
                 }
                 out.printf(Locale.ROOT, "%n%s%n", b);
                 for (int i = 0; i < rounds; i++) {
@@ -127,6 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
                     if (!bares.isEmpty()) print(out, bares.get(i));
                     print(out, floors.get(i));
                     print(out, engines.get(i));
+                    if (!others.isEmpty()) others.get(i).forEach(f -> print(out, f));
                 }
                 // Best of the rounds: interference from other work on the machine only ever adds time.
                 Optional<Figures> bare = bares.stream().min(Comparator.comparingDouble(Figures::seconds));
@@ -144,6 +150,18 @@ public final class BenchCommand implements Callable<Integer> {
                         bare.isPresent() ? "bare loop" : "floor", overhead, engine.msPerRun() - reference.msPerRun());
                 double per1000 = engine.seconds() * 1000.0 / engine.runs();
                 out.printf(Locale.ROOT, "  projected 1,000-run session: %.1f s%n", per1000);
+                if (b.equals("bwrap")) bwrapReference = reference;
+                if (b.equals("docker")) {
+                    // Per test, what one worker waits for a run: the program itself plus everything Docker adds.
+                    out.printf(Locale.ROOT, "  Docker per test: %.1f ms per run per job through the engine%s%n",
+                            engine.msPerRun(), bwrapReference == null ? "" : String.format(Locale.ROOT,
+                                    " (%+.1f ms next to bwrap's %s in this run)", engine.msPerRun()
+                                            - bwrapReference.msPerRun(), bwrapReference.what()));
+                    if (language.equals("python3") && jobs == 2) {
+                        out.printf(Locale.ROOT, "  target Docker per-test cost under 80 ms: %s%n",
+                                engine.msPerRun() < 80 ? "met" : "NOT met");
+                    }
+                }
                 if (b.equals("bwrap") && language.equals("python3") && jobs == 2) {
                     boolean okOverhead = overhead <= 15;
                     boolean okTotal = per1000 < 15;
@@ -330,8 +348,33 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (failures.get() > 0) throw new IllegalStateException(failures.get() + " floor runs failed");
-        return new Figures("Sandbox API (" + sandbox.name() + ", from Java)", subs.size() * a.tests().size(), seconds, jobs,
+        String how = sandbox instanceof DockerSandbox ds && ds.strategy() == DockerOptions.Strategy.RUNNER
+                ? "runner, from Java" : "from Java";
+        return new Figures("Sandbox API (" + sandbox.name() + ", " + how + ")", subs.size() * a.tests().size(), seconds, jobs,
                 CpuUse.now().since(cpu));
+    }
+
+    /**
+     * The Docker strategies the default one was chosen over, through the Sandbox API on the first few submissions (a
+     * container per run costs a few hundred ms per run): one {@code docker exec} per run in a warm container, and a
+     * new container per run.
+     */
+    private List<Figures> otherStrategies(AppServices services, DockerSandbox sandbox, Assignment a,
+                                          List<Submission> subs, LanguageProfile profile) throws Exception {
+        List<Figures> out = new ArrayList<>();
+        List<Submission> few = subs.subList(0, Math.min(subs.size(), Math.max(jobs, 4)));
+        for (DockerOptions.Strategy s : DockerOptions.Strategy.values()) {
+            if (s == sandbox.strategy()) continue;
+            try (DockerSandbox other = sandbox.withStrategy(s)) {
+                Figures f = floor(services, other, a, few, profile);
+                out.add(new Figures(f.what().replace("from Java", switch (s) {
+                    case RUNNER -> "runner";
+                    case WARM_CONTAINER -> "exec per run";
+                    case CONTAINER_PER_RUN -> "container per run";
+                }), f.runs(), f.seconds(), f.jobs(), f.cpu()));
+            }
+        }
+        return out;
     }
 
     private Figures engine(AppServices services, Sandbox sandbox, Assignment a, List<Submission> subs, java.io.PrintStream out)

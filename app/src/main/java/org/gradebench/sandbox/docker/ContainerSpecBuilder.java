@@ -22,8 +22,10 @@ import java.util.Optional;
  * setting is asserted by unit tests.
  * <p>
  * The container's main process is the launcher in {@code --keepalive} mode, as root. Every capability is dropped
- * except {@link #CAPABILITIES} (CAP_SETUID, CAP_SETGID, CAP_KILL), and no-new-privileges is on. Each run is a
- * {@code docker exec} as root of the launcher with {@code --uid/--gid}: the launcher keeps those three capabilities
+ * except {@link #CAPABILITIES} (CAP_SETUID, CAP_SETGID, CAP_KILL), and no-new-privileges is on. Each run is the
+ * launcher with {@code --uid/--gid}, as root, started by the container's runner (one {@code docker exec} of
+ * {@code gb-launch --serve} per container, see {@link ContainerRunner}) or by an exec of its own: the launcher keeps
+ * those three capabilities
  * (to kill every process of the run and to drop privileges), and only the program's process switches to the
  * unprivileged sandbox uid before it opens any file or execs. Changing every uid away from 0 clears the permitted,
  * effective and ambient capability sets, and no-new-privileges with a read-only root keeps a set-uid file or file

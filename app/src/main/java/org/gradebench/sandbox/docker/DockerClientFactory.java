@@ -51,7 +51,9 @@ public final class DockerClientFactory {
                 .sslConfig(config.getSSLConfig())
                 .connectionTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
-                .maxConnections(32)
+                // Every container's runner holds one hijacked connection for the container's life (jobs x 2 at
+                // most: the current container and the one started ahead); the pool must never run dry of them.
+                .maxConnections(256)
                 .build();
         return DockerClientImpl.getInstance(config, http);
     }

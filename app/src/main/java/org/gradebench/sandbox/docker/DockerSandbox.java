@@ -81,6 +81,19 @@ public final class DockerSandbox implements Sandbox {
         return "docker";
     }
 
+    /** How runs are executed ({@link DockerOptions#strategy}). */
+    public DockerOptions.Strategy strategy() {
+        return options.strategy();
+    }
+
+    /**
+     * Another sandbox on the same engine and client that runs programs with {@code strategy} (for the benchmark's
+     * comparison of strategies). The caller closes it.
+     */
+    public DockerSandbox withStrategy(DockerOptions.Strategy strategy) {
+        return new DockerSandbox(docker, endpoint, options.withStrategy(strategy));
+    }
+
     @Override
     public SandboxStatus status() {
         SandboxStatus s = status;

@@ -35,7 +35,9 @@ import java.util.concurrent.TimeoutException;
  * <p>
  * The container is recreated whenever a run needs another {@link ContainerShape} (a compile, then tests) and after
  * anything abnormal (a timeout, a memory kill, processes left behind, a launcher that did not report), so no state
- * leaks from one test to the next. Every exec first wipes /tmp, /dev/shm and message queues ({@link ExecPrelude}).
+ * leaks from one test to the next. Every run first wipes /tmp, /dev/shm and message queues ({@link ExecPrelude}).
+ * A run is a request to the container's {@link ContainerRunner} (the default), or one {@code docker exec}
+ * ({@link DockerOptions.Strategy#WARM_CONTAINER}); the argv, and so the verdict, is the same either way.
  */
 final class DockerSandboxSession implements SandboxSession {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxSession.class);
@@ -62,6 +64,8 @@ final class DockerSandboxSession implements SandboxSession {
     private Prepared prepared;
     /** Removals handed to the lifecycle thread; {@link #close} waits for them. */
     private final List<Future<?>> removals = new ArrayList<>();
+    /** The runner of each container that has one (the RUNNER strategy); ended when its container is removed. */
+    private final Map<String, ContainerRunner> runners = new java.util.concurrent.ConcurrentHashMap<>();
     /** The compile shape this session started with, until its first test run teaches the sandbox what follows. */
     private ContainerShape compiledWith;
     private int preparedUsed;
@@ -154,6 +158,89 @@ final class DockerSandboxSession implements SandboxSession {
     private record ExecOutcome(RunResult result, boolean retry) {
     }
 
+    /**
+     * What one run's process gave back, whichever way it ran: whether it ended within the budget, its two streams
+     * (stdout carries only the launcher's report), and its exit status (asked for only when there is no report).
+     */
+    private record RawRun(long started, boolean finished, String stdout, String stderr,
+                          java.util.function.Supplier<Long> exitCode) {
+    }
+
+    /** One {@code docker exec} for the run (the {@link DockerOptions.Strategy#WARM_CONTAINER} strategy). */
+    private RawRun viaExec(String id, List<String> cmd, long budgetMs) throws SandboxException, InterruptedException {
+        String execId;
+        try {
+            // Root (with only the container's three capabilities), so the program cannot kill its launcher.
+            execId = docker.execCreateCmd(id).withUser("0:0").withAttachStdout(true).withAttachStderr(true)
+                    .withAttachStdin(false).withTty(false).withWorkingDir("/")
+                    .withCmd(cmd.toArray(String[]::new)).exec().getId();
+        } catch (RuntimeException e) {
+            markDirty();
+            throw checkClosed(DockerErrors.wrap("starting the run in container " + shortId(id), e, endpoint));
+        }
+        Channel channel = new Channel();
+        long started = System.nanoTime();
+        boolean finished;
+        try {
+            docker.execStartCmd(execId).withDetach(false).withTty(false).exec(channel);
+            finished = channel.awaitCompletion(budgetMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            LOG.info("run in container {} interrupted; removing the container", shortId(id));
+            channel.closeQuietly();
+            discardContainer();
+            throw e;
+        } catch (RuntimeException e) {
+            channel.closeQuietly();
+            markDirty();
+            throw checkClosed(DockerErrors.wrap("running in container " + shortId(id), e, endpoint));
+        }
+        channel.closeQuietly();
+        return new RawRun(started, finished, channel.stdout(), channel.stderr(), () -> execExitCode(execId));
+    }
+
+    /** A request to the container's runner (the {@link DockerOptions.Strategy#RUNNER} strategy). */
+    private RawRun viaRunner(String id, List<String> cmd, long budgetMs) throws SandboxException, InterruptedException {
+        ContainerRunner runner = runnerFor(id);
+        long started = System.nanoTime();
+        Optional<ContainerRunner.Reply> reply;
+        try {
+            reply = runner.call(cmd, budgetMs);
+        } catch (InterruptedException e) {
+            LOG.info("run in container {} interrupted; removing the container", shortId(id));
+            discardContainer();
+            throw e;
+        } catch (java.io.IOException e) {
+            markDirty();
+            if (closed) throw new SandboxException("the run was cancelled: the Docker session was closed", e);
+            throw new SandboxException("running in container " + shortId(id) + ": " + e.getMessage(), e);
+        }
+        if (reply.isEmpty()) return new RawRun(started, false, "", "", () -> null);
+        ContainerRunner.Reply r = reply.get();
+        return new RawRun(started, true, r.stdout(), r.stderr(), () -> (long) r.status());
+    }
+
+    /** The runner of the container, started now if it has none or its stream has ended. */
+    private ContainerRunner runnerFor(String id) throws SandboxException {
+        ContainerRunner r = runners.get(id);
+        if (r != null && r.alive()) return r;
+        if (r != null) r.close();
+        try {
+            r = ContainerRunner.start(docker, id);
+        } catch (RuntimeException e) {
+            markDirty();
+            throw checkClosed(DockerErrors.wrap("starting the runner in container " + shortId(id), e, endpoint));
+        }
+        runners.put(id, r);
+        return r;
+    }
+
+    /** Ends a container's runner stream and removes the container. */
+    private void remove(String id) {
+        ContainerRunner r = runners.remove(id);
+        if (r != null) r.close();
+        owner.removeContainer(id);
+    }
+
     private ExecOutcome execute(String id, RunSpec spec, ContainerShape shape)
             throws SandboxException, InterruptedException {
         int n = ++seq;
@@ -177,40 +264,14 @@ final class DockerSandboxSession implements SandboxSession {
         clean.addAll(launcher.argvAs(uid, uid));
         List<String> cmd = ExecPrelude.command(transfer.copyMode(), inputs, uid, clean);
 
-        String execId;
-        try {
-            // Root (with only the container's three capabilities), so the program cannot kill its launcher.
-            execId = docker.execCreateCmd(id).withUser("0:0").withAttachStdout(true).withAttachStderr(true)
-                    .withAttachStdin(false).withTty(false).withWorkingDir("/")
-                    .withCmd(cmd.toArray(String[]::new)).exec().getId();
-        } catch (RuntimeException e) {
-            markDirty();
-            throw checkClosed(DockerErrors.wrap("starting the run in container " + shortId(id), e, endpoint));
-        }
-
-        Channel channel = new Channel();
-        long started = System.nanoTime();
-        long tCreated = started;
         long budgetMs = limits.wallTime().toMillis() + options.killGrace().toMillis();
-        boolean finished;
-        try {
-            docker.execStartCmd(execId).withDetach(false).withTty(false).exec(channel);
-            finished = channel.awaitCompletion(budgetMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            LOG.info("run in container {} interrupted; removing the container", shortId(id));
-            channel.closeQuietly();
-            discardContainer();
-            throw e;
-        } catch (RuntimeException e) {
-            channel.closeQuietly();
-            markDirty();
-            throw checkClosed(DockerErrors.wrap("running in container " + shortId(id), e, endpoint));
-        }
-        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-        channel.closeQuietly();
+        RawRun raw = options.strategy() == DockerOptions.Strategy.RUNNER
+                ? viaRunner(id, cmd, budgetMs) : viaExec(id, cmd, budgetMs);
+        long tCreated = raw.started();
+        long elapsedMs = (System.nanoTime() - raw.started()) / 1_000_000;
         if (closed) throw new SandboxException("the run was cancelled: the Docker session was closed");
 
-        if (!finished) {
+        if (!raw.finished()) {
             // The launcher enforces the wall limit itself; reaching this means it hung or the engine did (the
             // program runs under another uid and cannot signal it), so the host ends the whole container.
             LOG.warn("run in container {} exceeded wall + grace ({} ms) without a report; killing the container",
@@ -222,16 +283,15 @@ final class DockerSandboxSession implements SandboxSession {
                     "killed by the host after " + elapsedMs + " ms: the launcher did not report"), false);
         }
 
-        String report = channel.stdout();
         LauncherReport parsed;
         try {
-            parsed = LauncherReport.parse(report);
+            parsed = LauncherReport.parse(raw.stdout());
         } catch (SandboxException noReport) {
-            Long code = execExitCode(execId);
+            Long code = raw.exitCode().get();
             markDirty();
             if (code != null && code == ExecPrelude.EXIT_DIRTY) return new ExecOutcome(null, true);
             String why = "the launcher did not report (exit " + code + ")"
-                    + (channel.stderr().isBlank() ? "" : ": " + DockerErrors.firstLine(channel.stderr()))
+                    + (raw.stderr().isBlank() ? "" : ": " + DockerErrors.firstLine(raw.stderr()))
                     + (code != null && code == 137 ? "; it was killed" : "");
             LOG.warn("container {}: {}", shortId(id), why);
             return new ExecOutcome(RunResult.sandboxError(why), false);
@@ -332,7 +392,7 @@ final class DockerSandboxSession implements SandboxSession {
             creating = null;
             if (wasPrepared) preparedUsed++;
             if (closed) {
-                owner.removeContainer(id);
+                remove(id);
                 throw new SandboxException("the run was cancelled: the Docker session was closed");
             }
             containerId = id;
@@ -359,12 +419,19 @@ final class DockerSandboxSession implements SandboxSession {
         try {
             transfer.afterCreate(id, shape);
             docker.startContainerCmd(id).exec();
+            if (options.strategy() == DockerOptions.Strategy.RUNNER) {
+                try {
+                    runners.put(id, ContainerRunner.start(docker, id));
+                } catch (RuntimeException e) {
+                    LOG.debug("runner in {} not started ahead ({}); the first run starts it", shortId(id), e.toString());
+                }
+            }
             return id;
         } catch (SandboxException e) {
-            owner.removeContainer(id);
+            remove(id);
             throw e;
         } catch (RuntimeException e) {
-            owner.removeContainer(id);
+            remove(id);
             throw DockerErrors.wrap("starting a container from " + image, e, endpoint);
         }
     }
@@ -379,7 +446,7 @@ final class DockerSandboxSession implements SandboxSession {
      * what the compile writes; in copy mode the program is uploaded at create time and must wait for the compile.
      */
     private void prepareNext(ContainerShape compileShape) {
-        if (transfer.copyMode() || options.strategy() != DockerOptions.Strategy.WARM_CONTAINER) return;
+        if (transfer.copyMode() || options.strategy() == DockerOptions.Strategy.CONTAINER_PER_RUN) return;
         Optional<ContainerShape> next = owner.shapeAfter(image, compileShape);
         synchronized (lock) {
             compiledWith = compileShape;
@@ -403,7 +470,7 @@ final class DockerSandboxSession implements SandboxSession {
     /** Removes a container on the lifecycle thread: a replaced container need not delay the next run. */
     private void removeLater(String id) {
         Future<?> f = owner.uninterrupted(() -> {
-            owner.removeContainer(id);
+            remove(id);
             return null;
         });
         synchronized (lock) {
@@ -416,7 +483,7 @@ final class DockerSandboxSession implements SandboxSession {
     private void discardLater(Future<String> create) {
         Future<?> f = owner.uninterrupted(() -> {
             try {
-                owner.removeContainer(create.get());
+                remove(create.get());
             } catch (ExecutionException e) {
                 // it was never made
             }
@@ -439,7 +506,7 @@ final class DockerSandboxSession implements SandboxSession {
         }
         if (p != null) pending.add(owner.uninterrupted(() -> {
             try {
-                owner.removeContainer(p.id().get());
+                remove(p.id().get());
             } catch (ExecutionException e) {
                 // never made
             }
@@ -482,7 +549,7 @@ final class DockerSandboxSession implements SandboxSession {
         try {
             while (true) {
                 try {
-                    owner.removeContainer(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                    remove(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                     return;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -512,7 +579,7 @@ final class DockerSandboxSession implements SandboxSession {
             id = containerId;
             containerId = null;
         }
-        if (id != null) owner.removeContainer(id);
+        if (id != null) remove(id);
     }
 
     private SandboxException checkClosed(SandboxException e) {

@@ -372,8 +372,9 @@ class HostileProgramsTest {
                     exited(r, 0);
                     assertThat(r.stdout().text()).doesNotContain("OPENED", "LISTED", "ESCAPED");
                     int pids = Integer.parseInt(lines(r.stdout()).get(0).substring(5));
-                    // Docker: docker-init and the keepalive (root, unreadable) share the container's pid namespace.
-                    assertThat(pids).as("only the launcher and the program").isLessThanOrEqualTo(x.docker() ? 4 : 2);
+                    // Docker: docker-init, the keepalive and the runner (root, unreadable) share the container's pid
+                    // namespace.
+                    assertThat(pids).as("only the launcher and the program").isLessThanOrEqualTo(x.docker() ? 5 : 2);
                 }),
                 c("env_dump", (r, x) -> {
                     exited(r, 0);
@@ -394,6 +395,14 @@ class HostileProgramsTest {
                         assertThat(r.stdout().text()).contains("kill parent: Operation not permitted\n",
                                 "stop parent: Operation not permitted\n");
                     }
+                }),
+                c("runner_attack", (r, x) -> {
+                    // The report arrived, so nothing that measures the run was reached.
+                    exited(r, 0);
+                    assertThat(r.stdout().text()).doesNotContain("OPENED").contains("opened=0");
+                    // bwrap: the launcher is pid 1 of the run's own namespace, so kill(1) "succeeds" and is ignored.
+                    // Docker: every other process in the container is root's, and kill is refused.
+                    if (x.docker()) assertThat(r.stdout().text()).doesNotContain("KILLED").contains("killed=0");
                 }),
                 c("no_privileges", (r, x) -> {
                     exited(r, 0);

@@ -322,6 +322,54 @@ class DockerSandboxTest {
         }
     }
 
+    /**
+     * The runner (a fork per run inside the container) and the exec per run give the same verdicts, measurements and
+     * cleanup; a program that goes after every process it can see (forged requests on their stdin, forged answers on
+     * their stdout, SIGKILL) reaches none of them, and the next run is served by the same container.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DockerOptions.Strategy.class, names = {"RUNNER", "WARM_CONTAINER"})
+    void bothWarmStrategiesGiveTheSameVerdictsAndSurviveAnAttackOnTheirProcesses(DockerOptions.Strategy strategy,
+                                                                                @TempDir Path tmp) throws Exception {
+        Path prog = source(tmp.resolve("p"), "main.py", "a, b = map(int, input().split())\nprint(a + b)\n");
+        Path input = Files.writeString(tmp.resolve("in"), "40 2\n");
+        RunSpec sum = new RunSpec(List.of("python3", "/box/prog/main.py"), false, Map.of("in", input),
+                Optional.of("in"), limits(2000, 5000, 128, 8), Map.of(), List.of());
+        String attack = "n=0; for d in /proc/[0-9]*; do p=${d#/proc/}; [ \"$p\" = $$ ] && continue;"
+                + " for f in 0 1 2; do (printf 'GB1 2\\n/bin/sh\\0-c\\0' > $d/fd/$f) 2>/dev/null && echo OPENED $d/fd/$f;"
+                + " done; kill -9 $p 2>/dev/null && echo KILLED $p; n=$((n+1)); done; echo seen=$n";
+        try (DockerSandbox sandbox = new DockerSandbox(DockerTestSupport.client(), DockerTestSupport.endpoint(),
+                DockerOptions.defaults().withTransfer(TransferMode.BIND).withStrategy(strategy));
+             SandboxSession s = sandbox.open("strategy-" + strategy, prog, python)) {
+            RunResult first = s.run(sum);
+            assertThat(first.succeeded()).as(first + first.stderr().text()).isTrue();
+            assertThat(first.stdout().text()).isEqualTo("42\n");
+            assertThat(first.cpuMs()).isBetween(1L, 2000L);
+            assertThat(first.peakMemoryKb()).isGreaterThan(1000);
+
+            RunResult hit = s.run(test(List.of("/bin/sh", "-c", attack), limits(2000, 5000, 128, 8)));
+            assertThat(hit.succeeded()).as(hit + hit.stderr().text()).isTrue();
+            assertThat(hit.stdout().text()).doesNotContain("OPENED", "KILLED");
+            // docker-init, the keepalive and the launcher at least (and the runner, in that strategy)
+            assertThat(Integer.parseInt(hit.stdout().text().replaceAll("(?s).*seen=(\\d+).*", "$1")))
+                    .as(hit.stdout().text()).isGreaterThanOrEqualTo(strategy == DockerOptions.Strategy.RUNNER ? 4 : 3);
+
+            RunResult again = s.run(sum);
+            assertThat(again.stdout().text()).as(again + again.stderr().text()).isEqualTo("42\n");
+            assertThat(((DockerSandboxSession) s).containersCreated()).as("one warm container served all runs")
+                    .isEqualTo(1);
+
+            // Same container shape (memory, pids): only the abnormal end makes the session replace the container.
+            RunResult tle = s.run(test(List.of("python3", "-c", "while True: pass"), limits(500, 5000, 128, 8)));
+            assertThat(tle.outcome()).as(tle.toString()).isEqualTo(RunResult.Outcome.SIGNALED);
+            assertThat(tle.cpuMs()).as(tle.toString()).isGreaterThanOrEqualTo(400);
+            RunResult after = s.run(sum);
+            assertThat(after.stdout().text()).as(after + after.stderr().text()).isEqualTo("42\n");
+            assertThat(((DockerSandboxSession) s).containersCreated()).as("recreated after the abnormal run")
+                    .isEqualTo(2);
+        }
+    }
+
     @Test
     void stateDoesNotLeakBetweenRunsOfAWarmContainer(@TempDir Path tmp) throws Exception {
         Path prog = source(tmp.resolve("p"), "x.sh", "");

@@ -370,6 +370,35 @@ class DockerSandboxTest {
         }
     }
 
+    /** Each runner holds a connection and docker-java's stdin thread; closing its session must end both. */
+    @Test
+    void closedSessionsLeaveNoRunnerThreadsBehind(@TempDir Path tmp) throws Exception {
+        Path prog = source(tmp.resolve("p"), "x.sh", "");
+        RunSpec echo = test(List.of("/bin/sh", "-c", "echo ok"), limits(1000, 3000, 64, 8));
+        try (SandboxSession warm = bind.open("threads-warm", prog, python)) {
+            assertThat(warm.run(echo).stdout().text()).isEqualTo("ok\n");
+        }
+        long before = awaitThreadCount(Long.MAX_VALUE);
+        for (int i = 0; i < 6; i++) {
+            try (SandboxSession s = bind.open("threads-" + i, prog, python)) {
+                assertThat(s.run(echo).stdout().text()).isEqualTo("ok\n");
+                assertThat(s.run(echo).stdout().text()).isEqualTo("ok\n");
+            }
+        }
+        assertThat(awaitThreadCount(before + 2)).as(Thread.getAllStackTraces().keySet().toString())
+                .isLessThanOrEqualTo(before + 2);
+    }
+
+    /** Live threads once they have settled (waits up to 5 s for the count to drop to {@code atMost}). */
+    private static long awaitThreadCount(long atMost) throws InterruptedException {
+        long n = Thread.activeCount();
+        for (int i = 0; i < 50 && n > atMost; i++) {
+            Thread.sleep(100);
+            n = Thread.activeCount();
+        }
+        return n;
+    }
+
     @Test
     void stateDoesNotLeakBetweenRunsOfAWarmContainer(@TempDir Path tmp) throws Exception {
         Path prog = source(tmp.resolve("p"), "x.sh", "");

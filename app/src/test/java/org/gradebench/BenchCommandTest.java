@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,22 +28,10 @@ class BenchCommandTest {
 
     @Test
     void measuresTheBareLoopTheSandboxApiAndTheEngine() throws Exception {
-        Path profiles = GradeWithMoodleWorksheetTest.root().resolve("sandbox-profiles");
-        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(tmp.resolve("probe")), Optional.of(profiles), 1))) {
+        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(tmp.resolve("probe")), Optional.of(profiles()), 1))) {
             SandboxAssumptions.bwrapOrSkip(services);
         }
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new GradebenchCommand()).execute("bench", "--profiles", profiles.toString(),
-                    "-n", "3", "-m", "4", "--jobs", "2", "--rounds", "2");
-        } finally {
-            System.setOut(oldOut);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(text).isZero();
+        String text = bench("-n", "3", "-m", "4", "--jobs", "2", "--rounds", "2");
         assertThat(text).contains("3 submissions x 4 tests = 12 runs")
                 .containsPattern("bare loop \\(sh \\+ bwrap \\+ launcher\\)\\s+12 runs in")
                 .containsPattern("Sandbox API \\(bwrap, from Java\\)\\s+12 runs in")
@@ -60,28 +50,38 @@ class BenchCommandTest {
     @Test
     @Tag("docker")
     void measuresDockerNextToBwrapWithEveryStrategy() throws Exception {
-        Path profiles = GradeWithMoodleWorksheetTest.root().resolve("sandbox-profiles");
-        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(tmp.resolve("probe")), Optional.of(profiles), 1))) {
+        try (AppServices services = new AppServices(new AppServices.Options(Optional.of(tmp.resolve("probe")), Optional.of(profiles()), 1))) {
             SandboxAssumptions.bwrapOrSkip(services);
             SandboxAssumptions.dockerOrSkip(services);
         }
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new GradebenchCommand()).execute("bench", "--profiles", profiles.toString(),
-                    "--backend", "both", "-n", "2", "-m", "3", "--jobs", "2");
-        } finally {
-            System.setOut(oldOut);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(text).isZero();
+        String text = bench("--backend", "both", "-n", "2", "-m", "3", "--jobs", "2");
         assertThat(text).containsPattern("Sandbox API \\(docker, runner, from Java\\)\\s+6 runs in")
                 .containsPattern("Sandbox API \\(docker, exec per run\\)\\s+6 runs in")
                 .containsPattern("Sandbox API \\(docker, container per run\\)\\s+6 runs in")
                 .containsPattern("Docker per test: [0-9.]+ ms per run per job through the engine \\([+-][0-9.]+ ms next to "
                         + "bwrap's bare loop")
                 .containsPattern("target Docker per-test cost under 80 ms: (met|NOT met)");
+    }
+
+    private static Path profiles() {
+        return GradeWithMoodleWorksheetTest.root().resolve("sandbox-profiles");
+    }
+
+    /** Runs {@code gradebench bench --profiles ... args}; asserts it exits 0 and returns what it printed. */
+    private static String bench(String... args) {
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> argv = new ArrayList<>(List.of("bench", "--profiles", profiles().toString()));
+        argv.addAll(List.of(args));
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new GradebenchCommand()).execute(argv.toArray(String[]::new));
+        } finally {
+            System.setOut(oldOut);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(text).isZero();
+        return text;
     }
 }

@@ -50,8 +50,9 @@ import java.util.stream.Stream;
                 "Grades N generated submissions x M tests of a trivial program with the full engine (queue, sandbox, "
                         + "checker, history in a temporary database) and, in the same run, the floors: for bwrap a bare "
                         + "loop (one run's bwrap + launcher command replayed by parallel shell loops, no JVM involved), "
-                        + "and the same runs straight through the Sandbox API (bwrap + launcher, or docker exec + "
-                        + "launcher) with nothing else. Prints runs per second, per-run cost and CPU per run for each."})
+                        + "and the same runs straight through the Sandbox API (bwrap + launcher, or the container's "
+                        + "runner + launcher) with nothing else; for Docker also an exec per run and a container per "
+                        + "run. Prints runs per second, per-run cost and CPU per run for each."})
 public final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -30,8 +30,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The Docker backend: one container per session (a submission, or a custom checker), one {@code docker exec} of the
- * static launcher per run. The launcher measures CPU, peak memory, exit and signal inside the container exactly as
+ * The Docker backend: one container per session (a submission, or a custom checker), whose runner (one
+ * {@code docker exec} of {@code gb-launch --serve}, see {@link ContainerRunner}) starts the static launcher for each
+ * run. The launcher measures CPU, peak memory, exit and signal inside the container exactly as
  * it does under bwrap, so both backends give the same verdicts; the container adds a memory cgroup (swap off), a
  * pids cgroup, one CPU, no network, a read-only root, dropped capabilities and a private size-limited /tmp.
  * <p>

@@ -396,6 +396,14 @@ class HostileProgramsTest {
                                 "stop parent: Operation not permitted\n");
                     }
                 }),
+                c("forbidden_syscalls", (r, x) -> {
+                    exited(r, 0);
+                    List<String> out = lines(r.stdout());
+                    assertThat(out).as("every probe is answered").hasSize(14).contains("fork: works");
+                    for (String line : out) {
+                        if (!line.startsWith("fork:")) assertThat(line).as("the seccomp filter").endsWith(": refused");
+                    }
+                }),
                 c("runner_attack", (r, x) -> {
                     // The report arrived, so nothing that measures the run was reached.
                     exited(r, 0);

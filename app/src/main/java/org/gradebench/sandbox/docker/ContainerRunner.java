@@ -31,9 +31,11 @@ final class ContainerRunner implements AutoCloseable {
     }
 
     private static final byte[] EOF = new byte[0];
+    /** The runner caps each stream at 64 KiB (SERVE_CAP); anything claiming more is not the runner talking. */
+    private static final long MAX_ANSWER = 256 * 1024;
     private final String containerId;
     private final Requests requests = new Requests();
-    private final Answers answers = new Answers();
+    private final Answers answers = new Answers(requests);
     private volatile boolean closed;
 
     private ContainerRunner(String containerId) {
@@ -76,7 +78,10 @@ final class ContainerRunner implements AutoCloseable {
         }
         answers.expect();
         requests.send(req.toByteArray());
-        return answers.await(timeoutMs);
+        Optional<Reply> reply = answers.await(timeoutMs);
+        // A late answer must never be taken for the next request's: a runner that missed its deadline is done.
+        if (reply.isEmpty()) close();
+        return reply;
     }
 
     private String shortId() {
@@ -88,7 +93,8 @@ final class ContainerRunner implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        requests.send(EOF);
+        requests.end();
+        answers.end();
         try {
             answers.close();
         } catch (IOException | RuntimeException e) {
@@ -105,6 +111,11 @@ final class ContainerRunner implements AutoCloseable {
 
         void send(byte[] bytes) {
             queue.add(bytes);
+        }
+
+        /** Ends the stream (idempotent): docker-java's copying thread then finishes. */
+        void end() {
+            queue.add(EOF);
         }
 
         @Override
@@ -142,12 +153,23 @@ final class ContainerRunner implements AutoCloseable {
 
     /** Parses the runner's stdout into answers; anything on its stderr is kept for the error message. */
     private static final class Answers extends ResultCallback.Adapter<Frame> {
+        private final Requests requests;
         private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
         private final StringBuilder err = new StringBuilder();
         private Reply reply;
         private boolean waiting;
         private boolean ended;
         private String failure;
+
+        Answers(Requests requests) {
+            this.requests = requests;
+        }
+
+        /** No more answers will be read: wakes a waiting caller. */
+        synchronized void end() {
+            ended = true;
+            notifyAll();
+        }
 
         @Override
         public void onNext(Frame frame) {
@@ -195,7 +217,12 @@ final class ContainerRunner implements AutoCloseable {
                 fail("the runner sent a malformed answer");
                 return;
             }
-            int need = nl + 1 + outLen + errLen;
+            long needed = (long) nl + 1 + outLen + errLen;
+            if (needed > MAX_ANSWER) {
+                fail("the runner sent a malformed answer");
+                return;
+            }
+            int need = (int) needed;
             if (b.length < need) return;
             if (!waiting) {
                 fail("the runner answered a request nobody sent");
@@ -252,6 +279,7 @@ final class ContainerRunner implements AutoCloseable {
                 ended = true;
                 notifyAll();
             }
+            requests.end(); // the exec is gone: nothing may wait to feed it
             super.onError(t);
         }
 
@@ -261,6 +289,7 @@ final class ContainerRunner implements AutoCloseable {
                 ended = true;
                 notifyAll();
             }
+            requests.end();
             super.onComplete();
         }
     }

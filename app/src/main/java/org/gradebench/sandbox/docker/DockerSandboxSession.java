@@ -231,6 +231,12 @@ final class DockerSandboxSession implements SandboxSession {
             throw checkClosed(DockerErrors.wrap("starting the runner in container " + shortId(id), e, endpoint));
         }
         runners.put(id, r);
+        if (closed) {
+            // close() may have removed the container (and its runners) while this one was starting.
+            runners.remove(id);
+            r.close();
+            throw new SandboxException("the run was cancelled: the Docker session was closed");
+        }
         return r;
     }
 

@@ -7,6 +7,10 @@
 #
 # Then: DOCKER_HOST=unix:///run/gradebench-test.sock mvn -B test -Dgroups=docker
 #
+# It also listens on tcp://127.0.0.1:23760 with mutual TLS (certificates made at first start under the data root,
+# readable by root only), so the tests can prove a remote engine works the same (files through the archive API):
+#   DOCKER_HOST=tcp://127.0.0.1:23760 DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH=/var/lib/gradebench-docker/tls/client
+#
 # Why a private daemon: it never touches the machine's own Docker (other data root, socket, pid file), it has no
 # bridge and no iptables rules (tests must prove that grading needs no network at all), and stopping it cannot
 # disturb anyone else's containers.
@@ -17,6 +21,8 @@ DATA=${GRADEBENCH_TEST_DOCKER_DATA:-/var/lib/gradebench-docker}
 EXEC=${GRADEBENCH_TEST_DOCKER_EXEC:-/run/gradebench-docker}
 PIDFILE=${GRADEBENCH_TEST_DOCKER_PIDFILE:-/run/gradebench-docker.pid}
 LOG=${GRADEBENCH_TEST_DOCKER_LOG:-/var/log/gradebench-docker.log}
+TLS_PORT=${GRADEBENCH_TEST_DOCKER_TLS_PORT:-23760}
+TLS=$DATA/tls
 # containerd is started by dockerd itself (managed mode) under the exec root; no system containerd needed.
 
 need_root() {
@@ -51,6 +57,38 @@ install_if_missing() {
   fi
 }
 
+# A throwaway CA, a server certificate for 127.0.0.1/localhost and a client certificate, in the layout the docker
+# CLI and docker-java read (DOCKER_CERT_PATH: ca.pem, cert.pem, key.pem). Made once; root-only.
+make_certs() {
+  [[ -s $TLS/client/key.pem && -s $TLS/server-key.pem ]] && return 0
+  command -v openssl >/dev/null 2>&1 || { echo "docker-test-daemon: openssl missing, no TLS listener" >&2; return 1; }
+  local t
+  t=$(mktemp -d)
+  (
+    umask 077
+    cd "$t"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=gradebench-test-ca" \
+      -keyout ca-key.pem -out ca.pem 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout server-key.pem -out server.csr 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 3650 \
+      -extfile server.ext -out server-cert.pem 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=gradebench-test-client" -keyout key.pem -out client.csr 2>/dev/null
+    printf 'extendedKeyUsage=clientAuth\n' > client.ext
+    openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 3650 \
+      -extfile client.ext -out cert.pem 2>/dev/null
+  ) || { rm -rf "$t"; return 1; }
+  mkdir -p "$TLS/client"
+  chmod 700 "$TLS"
+  install -m 600 "$t/ca.pem" "$TLS/ca.pem"
+  install -m 600 "$t/server-cert.pem" "$TLS/server-cert.pem"
+  install -m 600 "$t/server-key.pem" "$TLS/server-key.pem"
+  install -m 600 "$t/ca.pem" "$TLS/client/ca.pem"
+  install -m 600 "$t/cert.pem" "$TLS/client/cert.pem"
+  install -m 600 "$t/key.pem" "$TLS/client/key.pem"
+  rm -rf "$t"
+}
+
 start() {
   need_root
   if answers; then
@@ -59,11 +97,16 @@ start() {
   fi
   install_if_missing
   mkdir -p "$DATA" "$EXEC" "$(dirname "$LOG")"
+  local tls_args=()
+  if make_certs; then
+    tls_args=(--host "tcp://127.0.0.1:$TLS_PORT" --tlsverify --tlscacert "$TLS/ca.pem"
+      --tlscert "$TLS/server-cert.pem" --tlskey "$TLS/server-key.pem")
+  fi
   # --bridge=none: no docker0 and no default bridge network; containers can only get "none" (or host, which
   # Gradebench never asks for). --iptables/--ip-masq off: the daemon leaves the host firewall alone.
   setsid dockerd \
     --bridge=none --iptables=false --ip-masq=false --ip-forward=false \
-    --host "unix://$SOCK" \
+    --host "unix://$SOCK" "${tls_args[@]}" \
     --data-root "$DATA" --exec-root "$EXEC" --pidfile "$PIDFILE" \
     --log-level warn \
     >>"$LOG" 2>&1 </dev/null &

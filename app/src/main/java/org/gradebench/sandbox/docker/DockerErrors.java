@@ -17,6 +17,33 @@ final class DockerErrors {
         return "Docker engine not reachable at " + endpoint + ": start Docker or set DOCKER_HOST";
     }
 
+    /**
+     * A TLS engine that dropped the handshake: most often a client certificate its CA did not sign, or a CA that did
+     * not sign the engine's. The engine only says so by closing the connection.
+     */
+    static boolean isTlsRefusal(Throwable e, DockerEndpoint endpoint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) return true;
+            if (endpoint.tlsVerify() && t instanceof java.net.SocketException && t.getMessage() != null
+                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String tlsRefused(DockerEndpoint endpoint, Throwable e) {
+        return "Docker engine at " + endpoint + " refused the TLS connection: check that "
+                + endpoint.certPath().map(Object::toString).orElse("DOCKER_CERT_PATH")
+                + " holds ca.pem, cert.pem and key.pem issued by the engine's CA (" + firstLine(rootMessage(e)) + ")";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return String.valueOf(t.getMessage());
+    }
+
     static String imageMissing(String image, String profile) {
         return "image " + image + " not found: run `gradebench images build` (offline) or `docker pull "
                 + ImageRecipes.officialImage(profile) + "` and set the profile's image";

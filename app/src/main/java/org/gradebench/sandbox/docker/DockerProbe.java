@@ -34,7 +34,8 @@ public final class DockerProbe {
             docker.pingCmd().exec();
             v = docker.versionCmd().exec();
         } catch (RuntimeException e) {
-            String why = DockerErrors.isUnreachable(e) ? DockerErrors.unreachable(endpoint)
+            String why = DockerErrors.isTlsRefusal(e, endpoint) ? DockerErrors.tlsRefused(endpoint, e)
+                    : DockerErrors.isUnreachable(e) ? DockerErrors.unreachable(endpoint)
                     : "Docker engine at " + endpoint + " failed to answer: " + DockerErrors.firstLine(e.getMessage());
             return new DockerStatus(endpoint, false, "", "", "", "", List.of(), List.of(why));
         }

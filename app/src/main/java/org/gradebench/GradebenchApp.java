@@ -39,18 +39,8 @@ public final class GradebenchApp extends Application {
     private Opened opened;
 
     /** Called by {@link Launcher} (and the CLI) to open the window. Blocks until the window is closed. */
-    /**
-     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" at every start when
-     * it is on the classpath. That is deliberate here (README, packaging: ControlsFX and RichTextFX need JavaFX
-     * internals that the module path would close), so that one message is filtered out of JavaFX's logger; every
-     * other JavaFX warning still shows. Held in a field: java.util.logging keeps loggers only weakly, and a collected
-     * logger would lose its filter.
-     */
-    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
-
     public static void launchApp(String[] args) {
-        JAVAFX_LOG.setFilter(r -> r.getMessage() == null
-                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        org.gradebench.ui.common.JavaFxLog.quietClasspathWarning();
         Application.launch(GradebenchApp.class, args);
     }
 

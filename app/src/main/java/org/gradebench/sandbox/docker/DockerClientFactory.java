@@ -39,12 +39,17 @@ public final class DockerClientFactory {
         this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
     }
 
-    /** A client for the engine; creating it does not contact the engine (use {@link DockerProbe} for that). */
+    /**
+     * A client for the engine; creating it does not contact the engine (use {@link DockerProbe} for that) and never
+     * fails: an endpoint with a {@link DockerEndpoint#problem()} (missing TLS certificates) gets a client without TLS,
+     * which nothing uses, because the probe reports the problem and the sandbox is then not usable.
+     */
     public DockerClient create(DockerEndpoint endpoint) {
+        boolean tls = endpoint.tlsVerify() && endpoint.problem().isEmpty();
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.host().toString())
-                .withDockerTlsVerify(endpoint.tlsVerify());
-        endpoint.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
+                .withDockerTlsVerify(tls);
+        if (tls) endpoint.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
         DockerClientConfig config = builder.build();
         ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())

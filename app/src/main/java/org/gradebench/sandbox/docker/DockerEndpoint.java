@@ -47,6 +47,27 @@ public record DockerEndpoint(URI host, boolean tlsVerify, Optional<Path> certPat
     }
 
     /**
+     * What makes this endpoint unusable before any engine is asked: TLS verification on without the certificate folder
+     * docker and docker-java need ({@code ca.pem}, {@code cert.pem}, {@code key.pem}). Empty when it looks usable.
+     */
+    public Optional<String> problem() {
+        if (!tlsVerify || !"tcp".equalsIgnoreCase(host.getScheme())) return Optional.empty();
+        String where = "DOCKER_TLS_VERIFY is set for " + host + " but DOCKER_CERT_PATH ";
+        if (certPath.isEmpty()) return Optional.of(where + "is not set (a folder with ca.pem, cert.pem and key.pem)");
+        Path dir = certPath.get();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return Optional.of(where + "(" + dir + ") does not exist: it must hold ca.pem, cert.pem and key.pem");
+        }
+        java.util.List<String> missing = java.util.stream.Stream.of("ca.pem", "cert.pem", "key.pem")
+                .filter(f -> !java.nio.file.Files.isReadable(dir.resolve(f))).toList();
+        if (!missing.isEmpty()) {
+            return Optional.of(where + "(" + dir + ") lacks " + String.join(", ", missing)
+                    + ": it must hold ca.pem, cert.pem and key.pem");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * True when the engine runs on this machine and shares its filesystem, so bind mounts of host folders work.
      * A tcp engine may be on another machine (or in a VM, like Docker Desktop's), where host paths mean nothing.
      */

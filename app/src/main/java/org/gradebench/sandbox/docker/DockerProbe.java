@@ -29,6 +29,10 @@ public final class DockerProbe {
 
     public DockerStatus probe(Collection<LanguageProfile> profiles) {
         List<String> problems = new ArrayList<>();
+        Optional<String> config = endpoint.problem();
+        if (config.isPresent()) {
+            return new DockerStatus(endpoint, false, "", "", "", "", List.of(), List.of(config.get()));
+        }
         Version v;
         try {
             docker.pingCmd().exec();

@@ -131,6 +131,24 @@ class ContainerSpecBuilderTest {
         assertThatThrownBy(() -> DockerEndpoint.of("http://x")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Missing TLS certificates are a clear message from the probe (and so from doctor), not a crash. */
+    @Test
+    void missingTlsCertificatesAreReportedNotThrown(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        DockerEndpoint nowhere = DockerEndpoint.fromEnvironment(Map.of("DOCKER_HOST", "tcp://127.0.0.1:1",
+                "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", tmp.resolve("absent").toString()));
+        assertThat(nowhere.problem()).hasValueSatisfying(p -> assertThat(p)
+                .contains("DOCKER_CERT_PATH", tmp.resolve("absent").toString(), "does not exist", "ca.pem"));
+        DockerSandbox s = new DockerSandbox(new DockerClientFactory().create(nowhere), nowhere, DockerOptions.defaults());
+        assertThat(s.status().usable()).isFalse();
+        assertThat(s.status().details()).singleElement().asString().contains("does not exist");
+
+        java.nio.file.Files.writeString(tmp.resolve("ca.pem"), "x");
+        DockerEndpoint partial = DockerEndpoint.fromEnvironment(Map.of("DOCKER_HOST", "tcp://127.0.0.1:1",
+                "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", tmp.toString()));
+        assertThat(partial.problem()).hasValueSatisfying(p -> assertThat(p).contains("lacks cert.pem, key.pem"));
+        assertThat(DockerEndpoint.of("unix:///x.sock").problem()).isEmpty();
+    }
+
     @Test
     void ownerIdRoundTripsAndReaperKeepsLiveOwners() {
         OwnerId me = OwnerId.current();

@@ -37,8 +37,8 @@ public final class ImagesCommand implements Runnable {
             try (AppServices services = common.services(null)) {
                 var status = services.dockerStatus();
                 if (!status.reachable()) {
-                    System.err.println("gradebench: the Docker engine is not reachable at " + status.endpoint()
-                            + ": start Docker or set DOCKER_HOST. " + String.join("; ", status.problems()));
+                    // The probe's problems say what is wrong (not running, a bad DOCKER_HOST, missing certificates).
+                    System.err.println("gradebench: no usable Docker engine: " + String.join("; ", status.problems()));
                     return 3;
                 }
                 boolean failed = false;

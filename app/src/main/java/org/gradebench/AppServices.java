@@ -102,22 +102,9 @@ public final class AppServices implements AutoCloseable {
     private UnsandboxedSandbox unsandboxed;
     private DockerClient dockerClient;
     private DockerSandbox docker;
-    private final DockerEndpoint dockerEndpoint;
-    /** Why DOCKER_HOST cannot be used (then Docker is unusable, and nothing falls back to another engine), or null. */
-    private final String dockerHostProblem;
+    private final DockerEndpoint dockerEndpoint = DockerEndpoint.fromEnvironment(System.getenv());
 
     public AppServices(Options options) throws StartupException {
-        DockerEndpoint ep;
-        String hostProblem = null;
-        try {
-            ep = DockerEndpoint.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException e) {
-            // A typo in DOCKER_HOST must not stop bwrap grading, nor send Docker runs to another engine.
-            ep = DockerEndpoint.of(DockerEndpoint.DEFAULT_SOCKET);
-            hostProblem = "DOCKER_HOST=" + System.getenv("DOCKER_HOST") + " is not a Docker host: " + e.getMessage();
-        }
-        this.dockerEndpoint = ep;
-        this.dockerHostProblem = hostProblem;
         this.options = options;
         ProfileLoader loader = new ProfileLoader();
         try {
@@ -203,7 +190,6 @@ public final class AppServices implements AutoCloseable {
                 return bwrap();
             }
             case "docker" -> {
-                if (dockerHostProblem != null) throw new NoSandboxException("Docker is not usable: " + dockerHostProblem);
                 SandboxStatus s = docker().status();
                 if (!s.usable()) throw new NoSandboxException("Docker is not usable: " + String.join("; ", s.details()));
                 reapDockerLeftovers();
@@ -212,8 +198,7 @@ public final class AppServices implements AutoCloseable {
             case "auto" -> {
                 SandboxStatus s = bwrap().status();
                 if (s.usable()) return bwrap();
-                SandboxStatus d = dockerHostProblem != null
-                        ? SandboxStatus.unusable("docker", dockerHostProblem) : docker().status();
+                SandboxStatus d = docker().status();
                 if (d.usable()) {
                     reapDockerLeftovers();
                     return docker();
@@ -244,9 +229,6 @@ public final class AppServices implements AutoCloseable {
 
     /** Engine reachability, version and the image of every profile (probes the engine: call off the UI thread). */
     public DockerStatus dockerStatus() {
-        if (dockerHostProblem != null) {
-            return new DockerStatus(dockerEndpoint, false, "", "", "", "", List.of(), List.of(dockerHostProblem));
-        }
         return new DockerProbe(dockerClient(), dockerEndpoint).probe(profiles);
     }
 
@@ -321,14 +303,16 @@ public final class AppServices implements AutoCloseable {
                 b.usable() ? "" : "Install bubblewrap 0.8 or newer (Debian/Ubuntu: sudo apt-get install bubblewrap), or use Docker."));
         DockerStatus d = dockerStatus();
         String dockerFix = d.reachable() ? ""
-                : dockerHostProblem != null ? "Set DOCKER_HOST to unix:///path/to/docker.sock or tcp://host:port, or unset"
-                        + " it for the local socket. Not needed when bubblewrap is usable."
+                : dockerEndpoint.problem().isPresent() ? "Set DOCKER_HOST to unix:///path/to/docker.sock or tcp://host:port,"
+                        + " or unset it for the local socket; with DOCKER_TLS_VERIFY, DOCKER_CERT_PATH must hold ca.pem,"
+                        + " cert.pem and key.pem. Not needed when bubblewrap is usable."
                 : "Start Docker (Docker Desktop on macOS/Windows; `sudo systemctl start docker` on Linux)"
                         + " or point DOCKER_HOST at an engine. Not needed when bubblewrap is usable.";
         out.add(new ComponentStatus("Docker engine", d.usable() ? ComponentStatus.Level.OK
                 : b.usable() ? ComponentStatus.Level.WARNING : ComponentStatus.Level.ERROR,
                 d.reachable() ? "Docker Engine " + d.serverVersion() + " (API " + d.apiVersion() + ") at " + d.endpoint()
-                        : dockerHostProblem != null ? "DOCKER_HOST is not usable" : "not reachable at " + d.endpoint(),
+                        : dockerEndpoint.problem().isPresent() ? "DOCKER_HOST is not usable"
+                        : "not reachable at " + d.endpoint(),
                 d.problems().stream().filter(p -> !p.startsWith("image ")).toList(), dockerFix));
         if (d.reachable()) {
             for (DockerStatus.ImageStatus i : d.images()) {

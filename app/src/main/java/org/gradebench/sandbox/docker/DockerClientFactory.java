@@ -46,7 +46,9 @@ public final class DockerClientFactory {
      */
     public DockerClient create(DockerEndpoint endpoint) {
         boolean tls = endpoint.tlsVerify() && endpoint.problem().isEmpty();
-        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        // A bare builder, not createDefaultConfigBuilder(): that one parses the process's own DOCKER_HOST (and
+        // ~/.docker-java.properties) first and throws on a malformed value the endpoint has already reported.
+        DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
                 .withDockerHost(endpoint.host().toString())
                 .withDockerTlsVerify(tls);
         if (tls) endpoint.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));

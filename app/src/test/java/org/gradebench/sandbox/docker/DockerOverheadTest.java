@@ -7,6 +7,7 @@ import org.gradebench.core.run.RunResult;
 import org.gradebench.core.run.RunSpec;
 import org.gradebench.core.run.SandboxSession;
 import org.gradebench.sandbox.SandboxTestSupport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,18 +38,30 @@ class DockerOverheadTest {
     private static final Logger LOG = LoggerFactory.getLogger(DockerOverheadTest.class);
     private static final int RUNS = 15;
 
+    @TempDir
+    Path tmp;
+    private com.github.dockerjava.api.DockerClient docker;
+    private DockerEndpoint ep;
+    private LanguageProfile py;
+    private Path prog;
+    private Path input;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        docker = DockerTestSupport.client();
+        ep = DockerTestSupport.endpoint();
+        py = DockerTestSupport.profile("python3", List.of("python3"), List.of());
+        prog = Files.createDirectories(tmp.resolve("p"));
+        input = Files.writeString(tmp.resolve("in"), "1 2\n");
+    }
+
     @Test
-    void theRunnerIsCheaperThanAnExecPerRunWhichIsCheaperThanAContainerPerRun(@TempDir Path tmp) throws Exception {
-        var docker = DockerTestSupport.client();
-        DockerEndpoint ep = DockerTestSupport.endpoint();
-        LanguageProfile py = DockerTestSupport.profile("python3", List.of("python3"), List.of());
-        Path prog = Files.createDirectories(tmp.resolve("p"));
-        Path input = Files.writeString(tmp.resolve("in"), "1 2\n");
-        long runnerBind = median(docker, ep, py, prog, input, TransferMode.BIND, DockerOptions.Strategy.RUNNER);
-        long runnerCopy = median(docker, ep, py, prog, input, TransferMode.COPY, DockerOptions.Strategy.RUNNER);
-        long warmBind = median(docker, ep, py, prog, input, TransferMode.BIND, DockerOptions.Strategy.WARM_CONTAINER);
-        long warmCopy = median(docker, ep, py, prog, input, TransferMode.COPY, DockerOptions.Strategy.WARM_CONTAINER);
-        long perRun = median(docker, ep, py, prog, input, TransferMode.BIND, DockerOptions.Strategy.CONTAINER_PER_RUN);
+    void theRunnerIsCheaperThanAnExecPerRunWhichIsCheaperThanAContainerPerRun() throws Exception {
+        long runnerBind = median(TransferMode.BIND, DockerOptions.Strategy.RUNNER);
+        long runnerCopy = median(TransferMode.COPY, DockerOptions.Strategy.RUNNER);
+        long warmBind = median(TransferMode.BIND, DockerOptions.Strategy.WARM_CONTAINER);
+        long warmCopy = median(TransferMode.COPY, DockerOptions.Strategy.WARM_CONTAINER);
+        long perRun = median(TransferMode.BIND, DockerOptions.Strategy.CONTAINER_PER_RUN);
         LOG.info("docker run overhead (median of {}): runner bind {} ms, runner copy {} ms, exec per run bind {} ms, "
                 + "exec per run copy {} ms, container per run {} ms", RUNS, runnerBind, runnerCopy, warmBind, warmCopy,
                 perRun);
@@ -65,13 +78,8 @@ class DockerOverheadTest {
      * runner must beat even a bare exec of the program; an exec per run adds Gradebench's share on top of the exec.
      */
     @Test
-    void aRunThroughTheRunnerCostsLessThanABareExecOfTheSameProgram(@TempDir Path tmp) throws Exception {
-        var docker = DockerTestSupport.client();
-        DockerEndpoint ep = DockerTestSupport.endpoint();
-        LanguageProfile py = DockerTestSupport.profile("python3", List.of("python3"), List.of());
-        Path prog = Files.createDirectories(tmp.resolve("p"));
+    void aRunThroughTheRunnerCostsLessThanABareExecOfTheSameProgram() throws Exception {
         Files.writeString(prog.resolve("main.py"), "a, b = map(int, input().split())\nprint(a + b)\n");
-        Path input = Files.writeString(tmp.resolve("in"), "1 2\n");
         RunSpec spec = new RunSpec(List.of("/usr/bin/python3", "/box/prog/main.py"), false, Map.of("in", input),
                 Optional.of("in"), SandboxTestSupport.limits(2000, 5000, 128, true, 16), Map.of(), List.of());
         int jobs = 2;
@@ -156,12 +164,11 @@ class DockerOverheadTest {
         return s.get(s.size() / 2);
     }
 
-    private static long median(com.github.dockerjava.api.DockerClient docker, DockerEndpoint ep, LanguageProfile p,
-                               Path prog, Path input, TransferMode mode, DockerOptions.Strategy strategy)
-            throws Exception {
+    /** Median wall time of warm runs of /bin/true with one transfer mode and strategy. */
+    private long median(TransferMode mode, DockerOptions.Strategy strategy) throws Exception {
         try (DockerSandbox sandbox = new DockerSandbox(docker, ep,
                 DockerOptions.defaults().withTransfer(mode).withStrategy(strategy));
-             SandboxSession s = sandbox.open("bench", prog, p)) {
+             SandboxSession s = sandbox.open("bench", prog, py)) {
             RunSpec spec = new RunSpec(List.of("/bin/true"), false, Map.of("in", input), Optional.of("in"),
                     SandboxTestSupport.small(), Map.of(), List.of());
             s.run(spec); // warm-up: creates the container
